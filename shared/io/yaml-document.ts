@@ -1,0 +1,53 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { LoadProblem, ModelPath } from './problem.js';
+
+/** Alias expansions allowed while reading (billion-laughs guard). */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  readonly document: Document;
+  readonly lineCounter: LineCounter;
+}
+
+export type YamlReadResult =
+  | { ok: true; value: unknown; parsed: ParsedYaml }
+  | { ok: false; problems: LoadProblem[] };
+
+/** Parses YAML text, reporting every syntax error with its line and column. */
+export function readYaml(text: string): YamlReadResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        return { message: error.message.split('\n')[0]!, line: position.line, column: position.col };
+      }),
+    };
+  }
+  try {
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), parsed: { document, lineCounter } };
+  } catch (error) {
+    return { ok: false, problems: [{ message: `cannot read the YAML: ${(error as Error).message}` }] };
+  }
+}
+
+/** The line and column of the deepest node of the document that `path` reaches. */
+export function locate(parsed: ParsedYaml, path: ModelPath): { line: number; column: number } | undefined {
+  let node: Node | undefined = parsed.document.contents ?? undefined;
+  let found = node;
+  for (const key of path) {
+    if (isMap(node) || isSeq(node)) {
+      const next = node.get(key, true) as Node | undefined;
+      if (!next) break;
+      // A missing value points at its key, which is more useful than the parent map.
+      node = next;
+      found = next;
+    } else break;
+  }
+  const offset = found?.range?.[0];
+  if (offset === undefined) return undefined;
+  const position = parsed.lineCounter.linePos(offset);
+  return { line: position.line, column: position.col };
+}

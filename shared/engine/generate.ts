@@ -10,17 +10,22 @@ import { lambdaFiles } from './targets/lambda.js';
 import { systemdFiles } from './targets/systemd.js';
 import { bundleReadme } from './readme.js';
 import { topologyDiagram } from './diagram.js';
+import { stringifyTopology } from '../io/topology-file.js';
 
 export interface GenerateOptions {
   /** The topology file as the user wrote it, copied into the bundle; a fresh dump where absent. */
   readonly topologyText?: string;
   /** Plans already made (the app and the benchmark reuse unchanged collectors' plans). */
   readonly plan?: (collector: Collector) => CollectorPlan;
+  /** Files of one cluster folder; a session passes a memoised version. */
+  readonly clusterFiles?: (topology: Topology, cluster: Cluster, plans: readonly CollectorPlan[]) => GeneratedFile[];
+  /** The diagram; a session passes a memoised version. */
+  readonly diagram?: (topology: Topology) => string;
 }
 
 export const TOPOLOGY_FILE_IN_BUNDLE = 'topology.otel-topology.yaml';
 
-function clusterFiles(topology: Topology, cluster: Cluster, plans: readonly CollectorPlan[]): GeneratedFile[] {
+export function clusterFiles(topology: Topology, cluster: Cluster, plans: readonly CollectorPlan[]): GeneratedFile[] {
   const index = indexTopology(topology);
   switch (cluster.platform) {
     case 'cloudrun':
@@ -43,8 +48,10 @@ export function generate(topology: Topology, options: GenerateOptions = {}): Bun
   const plan = options.plan ?? ((collector: Collector) => planCollector(index, collector));
   const files: GeneratedFile[] = [];
   const plansByCluster = new Map<string, CollectorPlan[]>();
+  const plans: CollectorPlan[] = [];
   for (const collector of index.collectors) {
     const collectorPlan = plan(collector);
+    plans.push(collectorPlan);
     files.push({
       path: `configs/${collector.id}.yaml`,
       content: collectorPlan.configText,
@@ -54,14 +61,15 @@ export function generate(topology: Topology, options: GenerateOptions = {}): Bun
     });
     plansByCluster.set(collector.cluster, [...(plansByCluster.get(collector.cluster) ?? []), collectorPlan]);
   }
+  const filesOf = options.clusterFiles ?? clusterFiles;
   for (const cluster of index.clusters) {
     const plans = plansByCluster.get(cluster.id) ?? [];
-    for (const file of clusterFiles(topology, cluster, plans)) {
+    for (const file of filesOf(topology, cluster, plans)) {
       files.push({ ...file, path: `clusters/${cluster.id}/${file.path}`, clusterId: cluster.id });
     }
   }
-  files.push(textFile('README.md', bundleReadme(topology, files)));
-  files.push(textFile('diagram.svg', topologyDiagram(topology)));
-  if (options.topologyText !== undefined) files.push(textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText));
+  files.push(textFile('README.md', bundleReadme(topology, files, plans)));
+  files.push(textFile('diagram.svg', (options.diagram ?? topologyDiagram)(topology)));
+  files.push(textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText ?? stringifyTopology(topology)));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -37,7 +37,8 @@ export function patchDocument(document: Document, before: unknown, after: unknow
     for (const [key, value] of Object.entries(after)) {
       if (value === undefined) continue;
       if (node.has(key) && key in before) patchDocument(document, before[key], value, [...path, key]);
-      else document.setIn([...path, key], value);
+      // A default the file leaves out stays out while its value is unchanged.
+      else if (!(key in before) || !deepEqual(before[key], value)) document.setIn([...path, key], value);
     }
     return;
   }

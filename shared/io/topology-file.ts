@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import { emitYaml } from '../engine/yaml-emit.js';
 import type { z } from 'zod';
 import { migrate } from '../model/migrations.js';
 import { Topology } from '../model/topology.js';
@@ -61,4 +62,9 @@ export function saveTopology(parsed: ParsedYaml, before: Topology, after: Topolo
   const document: Document = parsed.document.clone();
   patchDocument(document, before, after);
   return document.toString({ lineWidth: 0 });
+}
+
+/** A new topology file from a model (for a model that was not loaded from a file). */
+export function stringifyTopology(topology: Topology): string {
+  return emitYaml(topology).text;
 }

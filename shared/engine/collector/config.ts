@@ -98,7 +98,12 @@ export function generateCollectorConfig(context: CollectorContext): GeneratedCol
     extensions,
     service: {
       extensions: Object.keys(extensions),
-      pipelines,
+      pipelines: Object.fromEntries(
+        Object.entries(pipelines).map(([name, { receivers: from, processors: through, exporters: to }]) => [
+          name,
+          through.length > 0 ? { receivers: from, processors: through, exporters: to } : { receivers: from, exporters: to },
+        ]),
+      ),
       ...(runsInPod(context.mode)
         ? {
             telemetry: {

@@ -1,5 +1,4 @@
 import { SIGNALS, type Signal } from '../../model/common.js';
-import type { Flow } from '../../model/flow.js';
 import { emittedId, type EmittedComponent } from './components.js';
 import type { CollectorContext } from './context.js';
 import type { FlowExporter } from './exporters.js';
@@ -60,10 +59,20 @@ function exportersFor(builder: Builder, group: FlowExporter[], signal: Signal, b
   return [...plain, connectorId];
 }
 
-function routeKey(flow: Flow): string | undefined {
-  const route = flow.route;
-  if (!route) return undefined;
-  return route.default ? 'default' : `${route.attribute}\u0000${route.values.join('\u0000')}`;
+/** Routed flows grouped by the (attribute, value) pairs they ask for, in model order. */
+function routesByValue(routed: readonly FlowExporter[]): Array<{ attribute: string; value: string; group: FlowExporter[] }> {
+  const routes = new Map<string, { attribute: string; value: string; group: FlowExporter[] }>();
+  for (const exporter of routed) {
+    const route = exporter.flow.route!;
+    if (route.default) continue;
+    for (const value of route.values) {
+      const key = `${route.attribute}\u0000${value}`;
+      const entry = routes.get(key) ?? { attribute: route.attribute, value, group: [] };
+      entry.group.push(exporter);
+      routes.set(key, entry);
+    }
+  }
+  return [...routes.values()];
 }
 
 export function buildPipelines(
@@ -83,24 +92,22 @@ export function buildPipelines(
     const routed = carrying.filter((exporter) => exporter.flow.route);
     if (routed.length > 0) {
       const routingId = emittedId('connector', 'routing', context.version, signal);
-      const groups = new Map<string, FlowExporter[]>();
-      for (const exporter of routed) {
-        const key = routeKey(exporter.flow)!;
-        groups.set(key, [...(groups.get(key) ?? []), exporter]);
-      }
       const table: Record<string, unknown>[] = [];
-      let defaultPipelines: string[] | undefined;
-      for (const [key, group] of groups) {
-        const route = group[0]!.flow.route!;
-        const name = `${signal}/route-${slug(route.default ? 'default' : route.values.join('-'))}`;
-        builder.pipelines[name] = {
-          receivers: [routingId],
-          processors: [],
-          exporters: exportersFor(builder, group, signal, name, context.version),
-        };
+      // The connector sends each record to the first route that matches only, so there is one
+      // route per attribute value, exporting to every flow that wants that value.
+      for (const { attribute, value, group } of routesByValue(routed)) {
+        const name = `${signal}/route-${slug(value)}`;
+        builder.pipelines[name] = { receivers: [routingId], processors: [], exporters: exportersFor(builder, group, signal, name, context.version) };
         builder.origins.set(name, group[0]!.flow.id);
-        if (key === 'default') defaultPipelines = [name];
-        else table.push({ condition: routeCondition(route.attribute, route.values), pipelines: [name] });
+        table.push({ condition: routeCondition(attribute, [value]), pipelines: [name] });
+      }
+      const fallback = routed.filter((exporter) => exporter.flow.route!.default);
+      let defaultPipelines: string[] | undefined;
+      if (fallback.length > 0) {
+        const name = `${signal}/route-default`;
+        builder.pipelines[name] = { receivers: [routingId], processors: [], exporters: exportersFor(builder, fallback, signal, name, context.version) };
+        builder.origins.set(name, fallback[0]!.flow.id);
+        defaultPipelines = [name];
       }
       builder.connectors[routingId] = {
         ...(defaultPipelines ? { default_pipelines: defaultPipelines } : {}),

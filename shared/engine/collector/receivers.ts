@@ -79,7 +79,8 @@ function receiverDefaults(type: string, context: CollectorContext): Record<strin
 
 function otlpBody(receiver: OtlpReceiverModel, context: CollectorContext): Record<string, unknown> {
   const host = bindAddress(context, receiver.bind);
-  const serverTls = context.collector.tls;
+  // Cloud Run terminates TLS in front of the container: the receiver itself speaks plain text.
+  const serverTls = context.mode === 'knative' ? undefined : context.collector.tls;
   const tls = serverTls && {
     cert_file: tlsFile(serverTls.certSecret, 'tls.crt'),
     key_file: tlsFile(serverTls.certSecret, 'tls.key'),

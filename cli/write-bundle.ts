@@ -1,0 +1,74 @@
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import type { Bundle } from '../shared/engine/bundle.js';
+
+export class OutputError extends Error {}
+
+/** A sibling path for staging, unique for this process. */
+function stagingPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
+}
+
+async function isNonEmpty(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return false;
+  if (!info.isDirectory()) return true;
+  return (await readdir(path)).length > 0;
+}
+
+function describeFsError(error: unknown, target: string): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOTDIR'
+        ? 'a parent of it is a file'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (error as Error).message;
+  return new OutputError(`cannot write ${target}: ${reason}`);
+}
+
+/**
+ * Writes a bundle to `target` (a folder, or a `.zip` file) all or nothing: everything goes to a
+ * staging sibling first and is renamed into place at the end, so a failure leaves no
+ * half-written bundle. An existing non-empty target is only replaced with `force`.
+ */
+export async function writeBundle(bundle: Bundle, target: string, options: { zip?: boolean; force?: boolean } = {}): Promise<string> {
+  const destination = resolve(options.zip && !target.endsWith('.zip') ? `${target}.zip` : target);
+  if (!options.force && (await isNonEmpty(destination))) {
+    throw new OutputError(`${destination} is not empty: choose another place, or pass --force to replace it`);
+  }
+  const staging = stagingPath(destination);
+  try {
+    await mkdir(dirname(destination), { recursive: true });
+    if (options.zip) {
+      // A fixed timestamp keeps the archive byte-for-byte reproducible.
+      const mtime = new Date('2000-01-01T00:00:00Z');
+      const entries: Zippable = {};
+      for (const file of bundle.files) entries[file.path] = [new TextEncoder().encode(file.content), { mtime }];
+      await writeFile(staging, zipSync(entries, { level: 6 }));
+    } else {
+      for (const file of bundle.files) {
+        const path = join(staging, ...file.path.split('/'));
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, file.content);
+      }
+    }
+    if (await stat(destination).catch(() => undefined)) {
+      const previous = stagingPath(`${destination}.previous`);
+      await rename(destination, previous);
+      await rename(staging, destination);
+      await rm(previous, { recursive: true, force: true });
+    } else {
+      await rename(staging, destination);
+    }
+    return destination;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw error instanceof OutputError ? error : describeFsError(error, destination);
+  }
+}

@@ -4,6 +4,8 @@ export const OTLP_GRPC_PORT = 4317;
 export const OTLP_HTTP_PORT = 4318;
 export const HEALTH_CHECK_PORT = 13133;
 export const HEALTH_CHECK_PATH = '/';
+/** The collector's own metrics (service.telemetry), scraped by Prometheus. */
+export const METRICS_PORT = 8888;
 
 /** Where a pod's collector reads its config. */
 export const CONFIG_DIRECTORY = '/conf';

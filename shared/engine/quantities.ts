@@ -23,7 +23,8 @@ export function parseCpu(quantity: string): number | undefined {
 }
 
 export function formatCpu(cores: number): string {
-  const millis = Math.ceil(cores * 1000);
+  // The epsilon keeps 0.7 cores at 700m: 0.7 * 1000 is 700.0000000000001 in binary floating point.
+  const millis = Math.ceil(cores * 1000 - 1e-9);
   return millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
 }
 

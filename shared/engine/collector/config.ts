@@ -3,6 +3,7 @@ import {
   FILE_STORAGE_DIRECTORY,
   FILE_STORAGE_EXTENSION,
   HEALTH_CHECK_PORT,
+  METRICS_PORT,
   OPAMP_TOKEN_ENV,
   POD_IP_ENV,
   envReference,
@@ -109,7 +110,7 @@ export function generateCollectorConfig(context: CollectorContext): GeneratedCol
             telemetry: {
               metrics: {
                 level: 'normal',
-                readers: [{ pull: { exporter: { prometheus: { host: envReference(POD_IP_ENV), port: 8888 } } } }],
+                readers: [{ pull: { exporter: { prometheus: { host: envReference(POD_IP_ENV), port: METRICS_PORT } } } }],
               },
             },
           }

@@ -163,9 +163,25 @@ function loadBalancingBody(context: CollectorContext, flow: Flow, target: Collec
   };
 }
 
-/** Adds the exporter-helper settings a backend exporter accepts (per the catalog's keys). */
+/**
+ * Exporter-helper settings of exporters whose keys the reference catalog does not list, from
+ * their config structs (googlecloudexporter, googlemanagedprometheusexporter,
+ * awscloudwatchlogsexporter).
+ */
+const HELPER_KEYS: Readonly<Record<string, readonly string[]>> = {
+  googlecloud: ['sending_queue'],
+  googlemanagedprometheus: ['sending_queue'],
+  awscloudwatchlogs: ['retry_on_failure', 'sending_queue'],
+};
+
+/** The exporter-helper keys (retry_on_failure, sending_queue) an exporter type accepts. */
+export function helperKeys(type: string): readonly string[] {
+  return catalogComponent('exporter', type)?.keys ?? HELPER_KEYS[type] ?? [];
+}
+
+/** Adds the exporter-helper settings a backend exporter accepts. */
 function withReliability(type: string, body: Record<string, unknown>, flow: Flow): Record<string, unknown> {
-  const keys = catalogComponent('exporter', type)?.keys ?? [];
+  const keys = helperKeys(type);
   return {
     ...body,
     ...(keys.includes('retry_on_failure') ? { retry_on_failure: retrySettings(flow) } : {}),
@@ -192,7 +208,7 @@ function backendBody(context: CollectorContext, flow: Flow, backend: Backend): R
         resource_to_telemetry_conversion: { enabled: true },
       }, flow);
     case 'awscloudwatchlogs':
-      return { region: backend.region, log_group_name: backend.logGroupName, log_stream_name: backend.logStreamName };
+      return withReliability('awscloudwatchlogs', { region: backend.region, log_group_name: backend.logGroupName, log_stream_name: backend.logStreamName }, flow);
     case 'awss3':
       return withReliability('awss3', {
         s3uploader: { region: backend.region, s3_bucket: backend.bucket, s3_prefix: backend.prefix },
@@ -201,7 +217,7 @@ function backendBody(context: CollectorContext, flow: Flow, backend: Backend): R
       return withReliability('azuremonitor', { connection_string: secretText(backend.connectionString) }, flow);
     case 'googlecloud':
     case 'googlemanagedprometheus':
-      return { project: backend.project };
+      return withReliability(backend.type, { project: backend.project }, flow);
     case 'otlp':
       return {
         endpoint: backend.endpoint,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   HEALTH_CHECK_PORT,
   HOST_ROOT_MOUNT,
+  METRICS_PORT,
   NODE_NAME_ENV,
   OTLP_GRPC_PORT,
   OTLP_HTTP_PORT,
@@ -68,7 +69,7 @@ function receiverDefaults(type: string, context: CollectorContext): Record<strin
       return {
         config: {
           scrape_configs: [
-            { job_name: 'otel-collector', scrape_interval: '30s', static_configs: [{ targets: ['localhost:8888'] }] },
+            { job_name: 'otel-collector', scrape_interval: '30s', static_configs: [{ targets: [`${bindAddress(context)}:${METRICS_PORT}`] }] },
           ],
         },
       };

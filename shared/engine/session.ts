@@ -4,7 +4,10 @@ import type { Topology } from '../model/topology.js';
 import type { Diagnostic } from '../validation/diagnostic.js';
 import { ruleContext, validate } from '../validation/validate.js';
 import type { Bundle } from './bundle.js';
-import { generate } from './generate.js';
+import { clusterFiles, generate } from './generate.js';
+import type { GeneratedFile } from './bundle.js';
+import { topologyDiagram } from './diagram.js';
+import type { Cluster } from '../model/cluster.js';
 import { planCollector, type CollectorPlan } from './plan.js';
 
 /**
@@ -44,8 +47,28 @@ export interface EngineSession {
   update(topology: Topology, options?: { topologyText?: string }): EngineResult;
 }
 
+/** What the diagram draws, as one string: a diagram is redrawn only when this changes. */
+function diagramKey(topology: Topology): string {
+  return JSON.stringify([
+    topology.name,
+    topology.elements.map((element) => {
+      switch (element.kind) {
+        case 'site': return [element.kind, element.id, element.provider, element.region, element.zone];
+        case 'cluster': return [element.kind, element.id, element.site, element.platform];
+        case 'collector': return [element.kind, element.id, element.cluster, element.role, element.controlPlane];
+        case 'backend': return [element.kind, element.id, element.site, element.type];
+        case 'link': return [element.kind, element.id, element.from, element.to, element.type];
+        case 'flow': return [element.kind, element.id, element.from, element.to, element.signals, element.failoverPriority, element.route];
+        case 'controlPlane': return [element.kind, element.id];
+      }
+    }),
+  ]);
+}
+
 export function createEngineSession(): EngineSession {
   let plans = new Map<string, { dependencies: unknown[]; plan: CollectorPlan }>();
+  let folders = new Map<string, { dependencies: unknown[]; files: GeneratedFile[] }>();
+  let diagram: { key: string; svg: string } | undefined;
   return {
     update(topology, options = {}) {
       const index = indexTopology(topology);
@@ -65,9 +88,31 @@ export function createEngineSession(): EngineSession {
         next.set(collector.id, { dependencies, plan: fresh });
         return fresh;
       };
-      const bundle = generate(topology, { plan, ...(options.topologyText !== undefined ? { topologyText: options.topologyText } : {}) });
+      const nextFolders = new Map<string, { dependencies: unknown[]; files: GeneratedFile[] }>();
+      const memoClusterFiles = (model: Topology, cluster: Cluster, clusterPlans: readonly CollectorPlan[]) => {
+        // A folder is made from its cluster, its collectors' plans and the sites (network policies).
+        const dependencies = [cluster, ...index.sites, ...clusterPlans];
+        const previous = folders.get(cluster.id);
+        const entry = previous && sameItems(previous.dependencies, dependencies)
+          ? previous
+          : { dependencies, files: clusterFiles(model, cluster, clusterPlans) };
+        nextFolders.set(cluster.id, entry);
+        return entry.files;
+      };
+      const memoDiagram = (model: Topology) => {
+        const key = diagramKey(model);
+        if (diagram?.key !== key) diagram = { key, svg: topologyDiagram(model) };
+        return diagram.svg;
+      };
+      const bundle = generate(topology, {
+        plan,
+        clusterFiles: memoClusterFiles,
+        diagram: memoDiagram,
+        ...(options.topologyText !== undefined ? { topologyText: options.topologyText } : {}),
+      });
       const diagnostics = validate(topology, undefined, ruleContext(topology, plan));
       plans = next;
+      folders = nextFolders;
       return { bundle, diagnostics, replanned };
     },
   };

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { run } from './main.js';
+
+const EXAMPLE = resolve(import.meta.dirname, '..', 'examples', 'central-aggregation.otel-topology.yaml');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'otel-topology-cli-'));
+}
+
+function writeTopology(directory: string, text: string): string {
+  const file = join(directory, 'design.otel-topology.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const WITH_ERROR = `schemaVersion: 1
+name: broken
+elements:
+  - kind: site
+    id: s
+    provider: aws
+    region: us-east-1
+  - kind: cluster
+    id: c
+    site: s
+    platform: eks
+  - kind: collector
+    id: agent
+    cluster: c
+    role: agent
+  - kind: flow
+    id: f
+    from: agent
+    to: nowhere
+    signals: [traces]
+`;
+
+describe('otel-topology validate', () => {
+  it('GIVEN a valid example WHEN validated THEN exits 0 with a summary', async () => {
+    const result = await cli('validate', EXAMPLE);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/0 errors/);
+  });
+
+  it('GIVEN a topology with an error WHEN validated as JSON THEN exits 1 and locates the problem', async () => {
+    const file = writeTopology(scratch(), WITH_ERROR);
+    const result = await cli('validate', file, '--format', 'json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as { errors: number; diagnostics: Array<{ severity: string; line?: number; elementIds: string[] }> };
+    expect(report.errors).toBeGreaterThan(0);
+    const error = report.diagnostics.find((diagnostic) => diagnostic.severity === 'error' && diagnostic.elementIds.includes('f'));
+    expect(error?.line).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each([
+    ['a missing file', ['validate', '/nonexistent/x.otel-topology.yaml'], 1, /no such file/],
+    ['a folder', ['validate', tmpdir()], 1, /folder/],
+    ['no file', ['validate'], 2, /one FILE/],
+    ['an unknown command', ['frobnicate'], 2, /unknown command/],
+    ['a bad format', ['validate', EXAMPLE, '--format', 'xml'], 2, /text or json/],
+  ])('GIVEN %s WHEN run THEN says what is wrong', async (_name, argv, code, message) => {
+    const result = await cli(...(argv as string[]));
+    expect(result.code).toBe(code);
+    expect(result.err).toMatch(message);
+  });
+
+  it('GIVEN invalid YAML WHEN validated THEN reports file, line and column', async () => {
+    const file = writeTopology(scratch(), 'schemaVersion: 1\nname: x\nelements:\n  - kind: site\n   id: bad-indent\n');
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+
+  it('GIVEN a schema violation WHEN validated THEN names the model path', async () => {
+    const file = writeTopology(scratch(), 'schemaVersion: 1\nname: x\nelements:\n  - kind: site\n    id: s\n    provider: mars\n    region: r\n');
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/:6:\d+: .*\(elements\[0\]\.provider\)/);
+  });
+});
+
+describe('otel-topology export', () => {
+  it('GIVEN an example WHEN exported THEN writes the bundle with one folder per cluster', async () => {
+    const out = join(scratch(), 'bundle');
+    const result = await cli('export', EXAMPLE, '--out', out);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(out, 'clusters')).sort()).toStrictEqual(['aks-apps', 'eks-central', 'gke-apps']);
+    expect(readFileSync(join(out, 'topology.otel-topology.yaml'), 'utf8')).toBe(readFileSync(EXAMPLE, 'utf8'));
+    expect(existsSync(join(out, 'README.md'))).toBe(true);
+  });
+
+  it('GIVEN a non-empty folder WHEN exporting without --force THEN refuses and leaves it alone', async () => {
+    const out = scratch();
+    writeFileSync(join(out, 'keep.txt'), 'mine');
+    const result = await cli('export', EXAMPLE, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/not empty.*--force/);
+    expect(readdirSync(out)).toStrictEqual(['keep.txt']);
+  });
+
+  it('GIVEN a non-empty folder WHEN exporting with --force THEN replaces it whole', async () => {
+    const out = scratch();
+    writeFileSync(join(out, 'stale.txt'), 'old');
+    expect((await cli('export', EXAMPLE, '--out', out, '--force')).code).toBe(0);
+    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    expect(existsSync(join(out, 'configs', 'central-gateway.yaml'))).toBe(true);
+  });
+
+  it('GIVEN a topology with errors WHEN exported THEN writes nothing', async () => {
+    const directory = scratch();
+    const out = join(directory, 'bundle');
+    const result = await cli('export', writeTopology(directory, WITH_ERROR), '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/nothing written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('GIVEN --zip WHEN exported THEN writes one archive holding every file', async () => {
+    const out = join(scratch(), 'bundle');
+    expect((await cli('export', EXAMPLE, '--out', out, '--zip')).code).toBe(0);
+    const entries = Object.keys(unzipSync(readFileSync(`${out}.zip`)));
+    expect(entries).toContain('clusters/eks-central/kustomization.yaml');
+    expect(entries).toContain('configs/aws-agent.yaml');
+  });
+
+  it('GIVEN an output under a file WHEN exported THEN fails clearly and leaves no partial output', async () => {
+    const directory = scratch();
+    writeFileSync(join(directory, 'file'), 'x');
+    const result = await cli('export', EXAMPLE, '--out', join(directory, 'file', 'bundle'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/cannot write .*bundle/);
+    expect(readdirSync(directory)).toStrictEqual(['file']);
+  });
+
+  it('GIVEN the same topology WHEN exported twice THEN the bytes are the same', async () => {
+    const [first, second] = [join(scratch(), 'a'), join(scratch(), 'b')];
+    await cli('export', EXAMPLE, '--out', first, '--zip');
+    await cli('export', EXAMPLE, '--out', second, '--zip');
+    expect(readFileSync(`${first}.zip`).equals(readFileSync(`${second}.zip`))).toBe(true);
+  });
+});
+
+describe('the built bin (npm run build)', () => {
+  it('runs under plain node from the path package.json declares', () => {
+    const root = resolve(import.meta.dirname, '..');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const bin = join(root, manifest.bin['otel-topology']!);
+    expect(existsSync(bin), `${bin} is missing: run npm run build first (npm test does)`).toBe(true);
+    const result = spawnSync(process.execPath, [bin, 'validate', EXAMPLE], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/0 errors/);
+  });
+});

@@ -21,22 +21,43 @@ export interface GenerateOptions {
   readonly clusterFiles?: (topology: Topology, cluster: Cluster, plans: readonly CollectorPlan[]) => GeneratedFile[];
   /** The diagram; a session passes a memoised version. */
   readonly diagram?: (topology: Topology) => string;
+  /** The bundle README; a session passes a memoised version. */
+  readonly readme?: typeof bundleReadme;
+  /** A collector's config file; a session passes a memoised version. */
+  readonly configFile?: (plan: CollectorPlan) => GeneratedFile;
 }
 
 export const TOPOLOGY_FILE_IN_BUNDLE = 'topology.otel-topology.yaml';
 
+/** A collector's plain config, `configs/<id>.yaml`. */
+export function collectorConfigFile(plan: CollectorPlan): GeneratedFile {
+  return {
+    path: `configs/${plan.collector.id}.yaml`,
+    content: plan.configText,
+    regions: plan.configRegions,
+    clusterId: plan.collector.cluster,
+    collectorId: plan.collector.id,
+  };
+}
+
+const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** The files of one cluster's folder, at their place in the bundle (`clusters/<id>/...`), sorted. */
 export function clusterFiles(topology: Topology, cluster: Cluster, plans: readonly CollectorPlan[]): GeneratedFile[] {
   const index = indexTopology(topology);
-  switch (cluster.platform) {
-    case 'cloudrun':
-      return cloudRunFiles(index, cluster, plans);
-    case 'lambda':
-      return lambdaFiles(index, cluster, plans);
-    case 'vm':
-      return systemdFiles(index, cluster, plans);
-    default:
-      return kubernetesClusterFiles(index, cluster, plans);
-  }
+  const files = (() => {
+    switch (cluster.platform) {
+      case 'cloudrun':
+        return cloudRunFiles(index, cluster, plans);
+      case 'lambda':
+        return lambdaFiles(index, cluster, plans);
+      case 'vm':
+        return systemdFiles(index, cluster, plans);
+      default:
+        return kubernetesClusterFiles(index, cluster, plans);
+    }
+  })();
+  return files.map((file) => ({ ...file, path: `clusters/${cluster.id}/${file.path}`, clusterId: cluster.id })).sort(byPath);
 }
 
 /**
@@ -46,30 +67,30 @@ export function clusterFiles(topology: Topology, cluster: Cluster, plans: readon
 export function generate(topology: Topology, options: GenerateOptions = {}): Bundle {
   const index = indexTopology(topology);
   const plan = options.plan ?? ((collector: Collector) => planCollector(index, collector));
-  const files: GeneratedFile[] = [];
+  const configFile = options.configFile ?? collectorConfigFile;
+  const configs: GeneratedFile[] = [];
   const plansByCluster = new Map<string, CollectorPlan[]>();
   const plans: CollectorPlan[] = [];
   for (const collector of index.collectors) {
     const collectorPlan = plan(collector);
     plans.push(collectorPlan);
-    files.push({
-      path: `configs/${collector.id}.yaml`,
-      content: collectorPlan.configText,
-      regions: collectorPlan.configRegions,
-      clusterId: collector.cluster,
-      collectorId: collector.id,
-    });
-    plansByCluster.set(collector.cluster, [...(plansByCluster.get(collector.cluster) ?? []), collectorPlan]);
+    configs.push(configFile(collectorPlan));
+    const inCluster = plansByCluster.get(collector.cluster);
+    if (inCluster) inCluster.push(collectorPlan);
+    else plansByCluster.set(collector.cluster, [collectorPlan]);
   }
   const filesOf = options.clusterFiles ?? clusterFiles;
-  for (const cluster of index.clusters) {
-    const plans = plansByCluster.get(cluster.id) ?? [];
-    for (const file of filesOf(topology, cluster, plans)) {
-      files.push({ ...file, path: `clusters/${cluster.id}/${file.path}`, clusterId: cluster.id });
-    }
-  }
-  files.push(textFile('README.md', bundleReadme(topology, files, plans)));
-  files.push(textFile('diagram.svg', (options.diagram ?? topologyDiagram)(topology)));
-  files.push(textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText ?? stringifyTopology(topology)));
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)) };
+  const clusters = [...index.clusters].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const folders = clusters.flatMap((cluster) => filesOf(topology, cluster, plansByCluster.get(cluster.id) ?? []));
+  configs.sort(byPath);
+  // In path order without sorting everything again: README.md < clusters/ < configs/ < diagram.svg < topology.
+  return {
+    files: [
+      textFile('README.md', (options.readme ?? bundleReadme)(topology, folders, plans)),
+      ...folders,
+      ...configs,
+      textFile('diagram.svg', (options.diagram ?? topologyDiagram)(topology)),
+      textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText ?? stringifyTopology(topology)),
+    ],
+  };
 }

@@ -39,7 +39,19 @@ const LOOKS_NUMERIC = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+
 const LOOKS_SPECIAL_NUMBER = /^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|0[xob][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$/;
 const LOOKS_TIMESTAMP = /^\d{4}-\d\d?-\d\d?/;
 
+/** Scalars repeat across files (keys, ports, names): remember the verdicts, within bounds. */
+const plainSafeCache = new Map<string, boolean>();
+
 export function isPlainSafe(text: string): boolean {
+  let safe = plainSafeCache.get(text);
+  if (safe === undefined) {
+    if (plainSafeCache.size > 50_000) plainSafeCache.clear();
+    plainSafeCache.set(text, (safe = checkPlainSafe(text)));
+  }
+  return safe;
+}
+
+function checkPlainSafe(text: string): boolean {
   return (
     text.length > 0 &&
     PLAIN_CHARACTERS.test(text) &&
@@ -97,7 +109,13 @@ class Writer {
   readonly regions: SourceRegion[] = [];
   /** Physical lines written so far: a literal block is one entry of `lines` but several lines. */
   private lineCount = 0;
-  constructor(private readonly origins: Origins | undefined) {}
+  /** No origin is deeper than this: below it, paths need no lookup. */
+  private readonly originDepth: number;
+  constructor(private readonly origins: Origins | undefined) {
+    let depth = -1;
+    for (const key of origins?.keys() ?? []) depth = Math.max(depth, key === '' ? 0 : key.split('\u0000').length);
+    this.originDepth = depth;
+  }
 
   push(line: string): void {
     this.lines.push(line);
@@ -150,7 +168,7 @@ class Writer {
   }
 
   private tracked(path: PathKey[], write: () => void): void {
-    const elementId = this.origins?.get(originKey(path));
+    const elementId = path.length <= this.originDepth ? this.origins?.get(originKey(path)) : undefined;
     if (elementId === undefined) {
       write();
       return;

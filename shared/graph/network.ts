@@ -22,9 +22,12 @@ export function siteOfId(index: TopologyIndex, elementId: string): Site | undefi
 
 /** The sites a flow leaves and arrives in; either is undefined where unknown (a backend without a site). */
 export function flowSites(index: TopologyIndex, flow: Flow): { from?: Site; to?: Site } {
+  const sites: { from?: Site; to?: Site } = {};
   const from = siteOfId(index, flow.from);
   const to = siteOfId(index, flow.to);
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  if (from) sites.from = from;
+  if (to) sites.to = to;
+  return sites;
 }
 
 /**
@@ -36,12 +39,19 @@ export function isCrossSiteFlow(index: TopologyIndex, flow: Flow): boolean {
   return from !== undefined && to !== undefined && from.id !== to.id;
 }
 
-/** Cross-site flows with both their sites. */
-export function crossSiteFlows(index: TopologyIndex): Array<{ flow: Flow; from: Site; to: Site }> {
-  return index.flows.flatMap((flow) => {
-    const { from, to } = flowSites(index, flow);
-    return from && to && from.id !== to.id ? [{ flow, from, to }] : [];
-  });
+const crossSiteCache = new WeakMap<TopologyIndex, ReadonlyArray<{ flow: Flow; from: Site; to: Site }>>();
+
+/** Cross-site flows with both their sites (computed once per index: several rules ask). */
+export function crossSiteFlows(index: TopologyIndex): ReadonlyArray<{ flow: Flow; from: Site; to: Site }> {
+  let flows = crossSiteCache.get(index);
+  if (!flows) {
+    flows = index.flows.flatMap((flow) => {
+      const { from, to } = flowSites(index, flow);
+      return from && to && from.id !== to.id ? [{ flow, from, to }] : [];
+    });
+    crossSiteCache.set(index, flows);
+  }
+  return flows;
 }
 
 // ---------- links between sites ----------
@@ -210,10 +220,12 @@ export const REFERENCE_FIELDS: Readonly<Record<ElementKind, readonly ReferenceFi
 /** The references an element makes, with the id each field holds (absent optional fields left out). */
 export function referencesOf(element: Element): Array<ReferenceField & { id: string }> {
   const fields = element as unknown as Record<string, unknown>;
-  return REFERENCE_FIELDS[element.kind].flatMap((reference) => {
+  const references: Array<ReferenceField & { id: string }> = [];
+  for (const reference of REFERENCE_FIELDS[element.kind]) {
     const id = fields[reference.field];
-    return typeof id === 'string' ? [{ ...reference, id }] : [];
-  });
+    if (typeof id === 'string') references.push({ ...reference, id });
+  }
+  return references;
 }
 
 /**

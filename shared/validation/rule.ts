@@ -10,6 +10,12 @@ export interface RuleContext {
   readonly index: TopologyIndex;
   /** The generated config and deployment needs of a collector (memoised). */
   plan(collector: Collector): CollectorPlan;
+  /**
+   * A value that changes whenever anything a per-collector rule may read about this collector
+   * changes; the validator reuses such a rule's last diagnostics while it is the same. Without
+   * it the plan object plays that part.
+   */
+  version?(collector: Collector): unknown;
 }
 
 export interface Rule {
@@ -18,6 +24,30 @@ export interface Rule {
   readonly description: string;
   readonly severity: Severity;
   check(context: RuleContext): Diagnostic[];
+}
+
+/**
+ * A rule about one collector at a time (its generated config, its processors). The validator
+ * can then re-check only the collectors an edit touched.
+ */
+export interface CollectorRule extends Rule {
+  checkCollector(context: RuleContext, collector: Collector): Diagnostic[];
+  /**
+   * The check looks up collectors that are not the collector's flow neighbours (by a name found
+   * in its config): its results cannot be reused when only the neighbourhood is unchanged.
+   */
+  readonly readsAnyCollector?: boolean;
+}
+
+export function collectorRule(rule: Omit<CollectorRule, 'check'>): CollectorRule {
+  return {
+    ...rule,
+    check: (context) => context.index.collectors.flatMap((collector) => rule.checkCollector(context, collector)),
+  };
+}
+
+export function isCollectorRule(rule: Rule): rule is CollectorRule {
+  return 'checkCollector' in rule;
 }
 
 /** Index of an element in `topology.elements`, for model paths. */

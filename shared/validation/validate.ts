@@ -3,7 +3,7 @@ import { planCollector, type CollectorPlan } from '../engine/plan.js';
 import type { Collector } from '../model/collector.js';
 import type { Topology } from '../model/topology.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-import type { Rule, RuleContext } from './rule.js';
+import { isCollectorRule, type CollectorRule, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export function ruleContext(topology: Topology, plan?: (collector: Collector) => CollectorPlan): RuleContext {
@@ -22,19 +22,67 @@ export function ruleContext(topology: Topology, plan?: (collector: Collector) =>
   };
 }
 
-/** Every problem of a topology, by every rule: a failing rule does not hide the others. */
-export function validate(topology: Topology, rules: readonly Rule[] = RULES, context: RuleContext = ruleContext(topology)): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
-    try {
-      diagnostics.push(...rule.check(context));
-    } catch (error) {
-      diagnostics.push({
+/**
+ * Diagnostics of the per-collector rules from the last run, reused for a collector while its
+ * version (`RuleContext.version`, else its plan object) is the same, the rules are the same and
+ * no element moved (diagnostics carry element indexes).
+ */
+export interface ValidationCache {
+  elementOrder?: string;
+  rules?: readonly Rule[];
+  /** Per collector id. */
+  readonly results: Map<string, { version: unknown; diagnostics: Diagnostic[] }>;
+}
+
+export function createValidationCache(): ValidationCache {
+  return { results: new Map() };
+}
+
+/** Runs one check; a rule that throws becomes a warning about itself. */
+function guarded(rule: Rule, check: () => Diagnostic[], subject = ''): Diagnostic[] {
+  try {
+    return check();
+  } catch (error) {
+    return [
+      {
         ruleId: rule.id,
         severity: 'warning',
-        message: `rule ${rule.id} could not run: ${(error as Error).message}`,
+        message: `rule ${rule.id} could not run${subject}: ${(error as Error).message}`,
         elementIds: [],
-      });
+      },
+    ];
+  }
+}
+
+/** Every problem of a topology, by every rule: a failing rule does not hide the others. */
+export function validate(
+  topology: Topology,
+  rules: readonly Rule[] = RULES,
+  context: RuleContext = ruleContext(topology),
+  cache?: ValidationCache,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const perCollector: CollectorRule[] = [];
+  for (const rule of rules) {
+    if (cache && isCollectorRule(rule) && !rule.readsAnyCollector) perCollector.push(rule);
+    else diagnostics.push(...guarded(rule, () => rule.check(context)));
+  }
+  if (cache && perCollector.length > 0) {
+    const order = topology.elements.map((element) => element.id).join('\n');
+    if (cache.elementOrder !== order || cache.rules !== rules) cache.results.clear();
+    cache.elementOrder = order;
+    cache.rules = rules;
+    for (const collector of context.index.collectors) {
+      const version = context.version ? context.version(collector) : context.plan(collector);
+      let entry = cache.results.get(collector.id);
+      if (!entry || entry.version !== version) {
+        entry = {
+          version,
+          diagnostics: perCollector.flatMap((rule) => guarded(rule, () => rule.checkCollector(context, collector), ` on '${collector.id}'`)),
+        };
+        cache.results.set(collector.id, entry);
+      }
+      for (const diagnostic of entry.diagnostics) diagnostics.push(diagnostic);
     }
   }
   return diagnostics.sort(compareDiagnostics);

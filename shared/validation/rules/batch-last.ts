@@ -11,7 +11,7 @@ import {
   reorderOverriddenList,
   type ProcessorList,
 } from '../processor-order.js';
-import { diagnose, type Rule } from '../rule.js';
+import { collectorRule, diagnose, type CollectorRule } from '../rule.js';
 import type { Processor } from '../../model/collector.js';
 
 /**
@@ -57,57 +57,55 @@ function message(problem: Problem, where: string, after: readonly string[]): str
   }
 }
 
-export const batchLast: Rule = {
+export const batchLast: CollectorRule = collectorRule({
   id: 'batch-last',
   description: 'Pipelines fed by receivers end with batch — followed by decouple in Lambda, so the function can return before the export.',
   severity: 'warning',
-  check({ topology, index, plan: planOf }) {
+  checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
-    for (const collector of index.collectors) {
-      const plan = planOf(collector);
-      const lambda = plan.context.mode === 'lambda-layer';
-      const place = lambda ? 'Lambda collector' : 'Collector';
-      const found = receiverFedProcessorLists(plan).flatMap((list) => {
-        const problem = problemOf(list.types, lambda);
-        return problem ? [{ list, ...problem }] : [];
-      });
+    const plan = planOf(collector);
+    const lambda = plan.context.mode === 'lambda-layer';
+    const place = lambda ? 'Lambda collector' : 'Collector';
+    const found = receiverFedProcessorLists(plan).flatMap((list) => {
+      const problem = problemOf(list.types, lambda);
+      return problem ? [{ list, ...problem }] : [];
+    });
 
-      // Lists written in overrides: one diagnostic and fix per pipeline.
-      const defined = Object.keys(componentsOf(plan.config, 'processors'));
-      const definedOf = (type: string) => defined.find((id) => canonicalTypeOf('processor', id) === type) ?? type;
-      for (const { list, problem, after } of found.filter((item) => item.list.overridden)) {
-        const position = problem === 'missing' ? undefined : list.types.indexOf('batch');
-        diagnostics.push(
-          diagnose(batchLast, topology, [collector.id], message(problem, `Pipeline \`${list.pipeline}\` of '${collector.id}' (written in overrides)`, after), {
-            path: [...overriddenListPath(topology, collector.id, list), ...(position === undefined ? [] : [position])],
-            config: { collectorId: collector.id, path: [...list.configPath, ...(position === undefined ? [] : [position])] },
-            fix: reorderOverriddenList(`Reorder ${list.pipeline}: batch last`, plan, list, (ids) =>
-              arrange(ids, (id) => canonicalTypeOf('processor', id), lambda, { batch: () => definedOf('batch'), decouple: () => definedOf('decouple') }),
-            ),
-          }),
-        );
-      }
-
-      // Lists the engine made from the collector's processors: one diagnostic per kind of problem.
-      const modelFix = reorderModelProcessors(lambda ? 'Put batch then decouple last' : 'Put batch last', collector.id, (processors) =>
-        arrange(processors, modelProcessorType, lambda, { batch: () => defaultProcessor('batch'), decouple: (): Processor => ({ type: 'decouple' }) }),
+    // Lists written in overrides: one diagnostic and fix per pipeline.
+    const defined = Object.keys(componentsOf(plan.config, 'processors'));
+    const definedOf = (type: string) => defined.find((id) => canonicalTypeOf('processor', id) === type) ?? type;
+    for (const { list, problem, after } of found.filter((item) => item.list.overridden)) {
+      const position = problem === 'missing' ? undefined : list.types.indexOf('batch');
+      diagnostics.push(
+        diagnose(batchLast, topology, [collector.id], message(problem, `Pipeline \`${list.pipeline}\` of '${collector.id}' (written in overrides)`, after), {
+          path: [...overriddenListPath(topology, collector.id, list), ...(position === undefined ? [] : [position])],
+          config: { collectorId: collector.id, path: [...list.configPath, ...(position === undefined ? [] : [position])] },
+          fix: reorderOverriddenList(`Reorder ${list.pipeline}: batch last`, plan, list, (ids) =>
+            arrange(ids, (id) => canonicalTypeOf('processor', id), lambda, { batch: () => definedOf('batch'), decouple: () => definedOf('decouple') }),
+          ),
+        }),
       );
-      const modelBatch = collector.processors.findIndex((processor) => modelProcessorType(processor) === 'batch');
-      for (const problem of ['missing', 'not-last', 'no-decouple'] as const) {
-        const lists = found.filter((item) => !item.list.overridden && item.problem === problem);
-        if (lists.length === 0) continue;
-        const first: ProcessorList = lists[0]!.list;
-        const after = [...new Set(lists.flatMap((item) => item.after))];
-        const batchPosition = first.types.indexOf('batch');
-        diagnostics.push(
-          diagnose(batchLast, topology, [collector.id], message(problem, `${place} '${collector.id}' (pipelines ${listNames(lists.map((item) => item.list))})`, after), {
-            path: processorsPath(topology, collector.id, modelBatch === -1 ? undefined : modelBatch),
-            config: { collectorId: collector.id, path: [...first.configPath, ...(batchPosition === -1 ? [] : [batchPosition])] },
-            fix: modelFix,
-          }),
-        );
-      }
+    }
+
+    // Lists the engine made from the collector's processors: one diagnostic per kind of problem.
+    const modelFix = reorderModelProcessors(lambda ? 'Put batch then decouple last' : 'Put batch last', collector.id, (processors) =>
+      arrange(processors, modelProcessorType, lambda, { batch: () => defaultProcessor('batch'), decouple: (): Processor => ({ type: 'decouple' }) }),
+    );
+    const modelBatch = collector.processors.findIndex((processor) => modelProcessorType(processor) === 'batch');
+    for (const problem of ['missing', 'not-last', 'no-decouple'] as const) {
+      const lists = found.filter((item) => !item.list.overridden && item.problem === problem);
+      if (lists.length === 0) continue;
+      const first: ProcessorList = lists[0]!.list;
+      const after = [...new Set(lists.flatMap((item) => item.after))];
+      const batchPosition = first.types.indexOf('batch');
+      diagnostics.push(
+        diagnose(batchLast, topology, [collector.id], message(problem, `${place} '${collector.id}' (pipelines ${listNames(lists.map((item) => item.list))})`, after), {
+          path: processorsPath(topology, collector.id, modelBatch === -1 ? undefined : modelBatch),
+          config: { collectorId: collector.id, path: [...first.configPath, ...(batchPosition === -1 ? [] : [batchPosition])] },
+          fix: modelFix,
+        }),
+      );
     }
     return diagnostics;
   },
-};
+});

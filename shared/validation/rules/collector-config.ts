@@ -14,7 +14,7 @@ import {
 } from '../config-check.js';
 import { componentSource, definedByOverrides, emittedComponentIndex, rawValueSource, valueAt, type ModelSource } from '../config-source.js';
 import type { Diagnostic, QuickFix } from '../diagnostic.js';
-import { diagnose, elementPath, updateElement, type Rule } from '../rule.js';
+import { collectorRule, diagnose, elementPath, updateElement, type CollectorRule, type Rule } from '../rule.js';
 
 const SECTION_OF_KIND = {
   receiver: 'receivers',
@@ -192,30 +192,28 @@ function nullOverrides(rule: Pick<Rule, 'id' | 'severity'>, topology: Topology, 
 }
 
 /** Every collector's generated config, checked against the catalog and the collector's own rules. */
-export const collectorConfig: Rule = {
+export const collectorConfig: CollectorRule = collectorRule({
   id: 'collector-config',
   description:
     'Generated collector configs use only component types and settings the target version and distribution have, and their pipelines, connectors and extensions fit together.',
   severity: 'error',
-  check({ topology, index, plan: planOf }) {
+  checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
-    for (const collector of index.collectors) {
-      const plan = planOf(collector);
-      const findings = checkCollectorConfig(plan.config, { version: plan.context.version, distribution: plan.context.distribution });
-      for (const finding of findings) {
-        const source = sourceOf(topology, plan, finding);
-        const fix = typeFix(plan, finding);
-        diagnostics.push(
-          diagnose(collectorConfig, topology, source.elementId === collector.id ? [collector.id] : [collector.id, source.elementId], finding.message, {
-            path: [...source.path],
-            severity: finding.severity,
-            config: { collectorId: collector.id, path: finding.path },
-            ...(fix ? { fix } : {}),
-          }),
-        );
-      }
-      diagnostics.push(...nullOverrides(collectorConfig, topology, collector));
+    const plan = planOf(collector);
+    const findings = checkCollectorConfig(plan.config, { version: plan.context.version, distribution: plan.context.distribution });
+    for (const finding of findings) {
+      const source = sourceOf(topology, plan, finding);
+      const fix = typeFix(plan, finding);
+      diagnostics.push(
+        diagnose(collectorConfig, topology, source.elementId === collector.id ? [collector.id] : [collector.id, source.elementId], finding.message, {
+          path: [...source.path],
+          severity: finding.severity,
+          config: { collectorId: collector.id, path: finding.path },
+          ...(fix ? { fix } : {}),
+        }),
+      );
     }
+    diagnostics.push(...nullOverrides(collectorConfig, topology, collector));
     return diagnostics;
   },
-};
+});

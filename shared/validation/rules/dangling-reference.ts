@@ -1,4 +1,4 @@
-import { referencesOf } from '../../graph/network.js';
+import { REFERENCE_FIELDS, referencesOf } from '../../graph/network.js';
 import type { Element, ElementKind } from '../../model/topology.js';
 import { diagnose, updateElement, type Rule } from '../rule.js';
 
@@ -50,6 +50,8 @@ function closestId(elements: readonly Element[], id: string, kinds: readonly Ele
   return best && best.distance <= Math.max(2, Math.floor(id.length / 4)) ? best.id : undefined;
 }
 
+const NONE: never[] = [];
+
 function kindList(kinds: readonly ElementKind[]): string {
   const names = kinds.map((kind) => `a ${KIND_NAMES[kind]}`);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;
@@ -60,10 +62,18 @@ export const danglingReference: Rule = {
   description: 'An element refers to an id that does not exist, or to an element of the wrong kind.',
   severity: 'error',
   check({ topology, index }) {
+    const broken = (element: Element) =>
+      REFERENCE_FIELDS[element.kind].some((reference) => {
+        const id = (element as unknown as Record<string, unknown>)[reference.field];
+        if (typeof id !== 'string') return false;
+        const target = index.byId.get(id);
+        return !target || !reference.kinds.includes(target.kind);
+      });
+    // Most elements are fine: describe only the ones that are not.
     return topology.elements.flatMap((element, position) =>
-      referencesOf(element).flatMap((reference) => {
+      !broken(element) ? NONE : referencesOf(element).flatMap((reference) => {
         const target = index.byId.get(reference.id);
-        if (target && reference.kinds.includes(target.kind)) return [];
+        if (target && reference.kinds.includes(target.kind)) return NONE;
         const owner = `${KIND_NAMES[element.kind][0]!.toUpperCase()}${KIND_NAMES[element.kind].slice(1)} '${element.id}'`;
         const says = `${owner} ${MEANING[`${element.kind}.${reference.field}`] ?? `refers (${reference.field}) to`} '${reference.id}'`;
         const problem = target

@@ -7,7 +7,7 @@ import type { Flow } from '../../model/flow.js';
 import { canonicalTypeOf, componentsOf, isPlainObject } from '../config-check.js';
 import { rawValueSource, setModelValue } from '../config-source.js';
 import type { Diagnostic, QuickFix } from '../diagnostic.js';
-import { diagnose, elementPath, updateElement, type Rule } from '../rule.js';
+import { collectorRule, diagnose, elementPath, updateElement, type CollectorRule } from '../rule.js';
 
 type Verdict =
   | { readonly ok: true }
@@ -22,7 +22,8 @@ function judge(hostname: string, sender: Collector, index: TopologyIndex, planOf
   const labels = hostname.replace(/\.$/, '').toLowerCase().split('.');
   const [service, namespace, svc] = labels;
   const senderNamespace = index.clusterOf(sender)?.namespace;
-  const target = index.collectors.find((collector) => headlessServiceName(collector.id) === service);
+  const named = index.collector((service ?? '').replace(/-headless$/, ''));
+  const target = named && headlessServiceName(named.id) === service ? named : undefined;
   if (target) {
     const targetNamespace = index.clusterOf(target)?.namespace;
     if (target.cluster !== sender.cluster) {
@@ -37,7 +38,8 @@ function judge(hostname: string, sender: Collector, index: TopologyIndex, planOf
     }
     return { ok: true };
   }
-  const clusterIp = index.collectors.find((collector) => collector.id === service && collector.cluster === sender.cluster);
+  const sameName = index.collector(service ?? '');
+  const clusterIp = sameName?.cluster === sender.cluster ? sameName : undefined;
   if (clusterIp) {
     return {
       ok: false,
@@ -53,63 +55,63 @@ function flowOf(plan: CollectorPlan, exporterId: string): Flow | undefined {
   return emitFlowExporters(plan.context).find((exporter) => exporter.id === exporterId)?.flow;
 }
 
-export const dnsResolverNonHeadless: Rule = {
+export const dnsResolverNonHeadless: CollectorRule = collectorRule({
   id: 'dns-resolver-non-headless',
   description:
     'A load_balancing exporter’s dns resolver looks up a headless Service, whose DNS answer lists every pod (contrib #27014, helm-charts #61).',
   severity: 'error',
-  check({ topology, index, plan: planOf }) {
+  // The endpoint in the config may name any collector of the topology.
+  readsAnyCollector: true,
+  checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
-    for (const collector of index.collectors) {
-      const plan = planOf(collector);
-      for (const [id, body] of Object.entries(componentsOf(plan.config, 'exporters'))) {
-        if (canonicalTypeOf('exporter', id) !== 'load_balancing' || !isPlainObject(body)) continue;
-        const resolver = body.resolver;
-        const dns = isPlainObject(resolver) ? resolver.dns : undefined;
-        const hostname = isPlainObject(dns) ? dns.hostname : undefined;
-        if (typeof hostname !== 'string') continue;
-        const verdict = judge(hostname, collector, index, planOf);
-        if (verdict.ok) continue;
-        const configPath = ['exporters', id, 'resolver', 'dns', 'hostname'];
-        const flow = flowOf(plan, id);
-        const raw = rawValueSource(topology, plan, configPath);
-        const fromFlow = !raw && flow?.balancing?.hostnames?.[0] === hostname;
-        const target = verdict.headless ?? (flow ? index.collector(flow.to) : undefined);
-        const targetNamespace = target && index.clusterOf(target)?.namespace;
-        const suggestion = target && targetNamespace && target.cluster === collector.cluster ? serviceHost(target, targetNamespace, true) : undefined;
-        const usable = suggestion !== undefined && target !== undefined && planOf(target).exposure.headless;
-        let fix: QuickFix | undefined;
-        if (usable && raw) fix = setModelValue(`Resolve ${suggestion}`, raw.path, suggestion);
-        else if (usable && fromFlow && flow && flow.to === target.id) {
-          // Without host names the engine resolves the target's headless Service.
-          fix = updateElement<Flow>(`Resolve ${suggestion}`, flow.id, (current) => {
-            const { hostnames: _hostnames, ...balancing } = current.balancing!;
-            return { ...current, balancing };
-          });
-        }
-        const elementIds = [collector.id, ...(raw ? [] : flow ? [flow.id] : [])];
-        diagnostics.push(
-          diagnose(
-            dnsResolverNonHeadless,
-            topology,
-            elementIds,
-            `The dns resolver of \`${id}\` in '${collector.id}' looks up \`${hostname}\`, which ${verdict.problem} (contrib #27014, helm-charts #61).` +
-              (suggestion && usable ? ` Use the headless Service \`${suggestion}\`.` : ' Point it at a headless Service, or use the k8s resolver.'),
-            {
-              path: raw
-                ? [...raw.path]
-                : fromFlow && flow
-                  ? [...elementPath(topology, flow.id), 'balancing', 'hostnames', 0]
-                  : flow
-                    ? elementPath(topology, flow.id)
-                    : elementPath(topology, collector.id),
-              config: { collectorId: collector.id, path: configPath },
-              ...(fix ? { fix } : {}),
-            },
-          ),
-        );
+    const plan = planOf(collector);
+    for (const [id, body] of Object.entries(componentsOf(plan.config, 'exporters'))) {
+      if (canonicalTypeOf('exporter', id) !== 'load_balancing' || !isPlainObject(body)) continue;
+      const resolver = body.resolver;
+      const dns = isPlainObject(resolver) ? resolver.dns : undefined;
+      const hostname = isPlainObject(dns) ? dns.hostname : undefined;
+      if (typeof hostname !== 'string') continue;
+      const verdict = judge(hostname, collector, index, planOf);
+      if (verdict.ok) continue;
+      const configPath = ['exporters', id, 'resolver', 'dns', 'hostname'];
+      const flow = flowOf(plan, id);
+      const raw = rawValueSource(topology, plan, configPath);
+      const fromFlow = !raw && flow?.balancing?.hostnames?.[0] === hostname;
+      const target = verdict.headless ?? (flow ? index.collector(flow.to) : undefined);
+      const targetNamespace = target && index.clusterOf(target)?.namespace;
+      const suggestion = target && targetNamespace && target.cluster === collector.cluster ? serviceHost(target, targetNamespace, true) : undefined;
+      const usable = suggestion !== undefined && target !== undefined && planOf(target).exposure.headless;
+      let fix: QuickFix | undefined;
+      if (usable && raw) fix = setModelValue(`Resolve ${suggestion}`, raw.path, suggestion);
+      else if (usable && fromFlow && flow && flow.to === target.id) {
+        // Without host names the engine resolves the target's headless Service.
+        fix = updateElement<Flow>(`Resolve ${suggestion}`, flow.id, (current) => {
+          const { hostnames: _hostnames, ...balancing } = current.balancing!;
+          return { ...current, balancing };
+        });
       }
+      const elementIds = [collector.id, ...(raw ? [] : flow ? [flow.id] : [])];
+      diagnostics.push(
+        diagnose(
+          dnsResolverNonHeadless,
+          topology,
+          elementIds,
+          `The dns resolver of \`${id}\` in '${collector.id}' looks up \`${hostname}\`, which ${verdict.problem} (contrib #27014, helm-charts #61).` +
+            (suggestion && usable ? ` Use the headless Service \`${suggestion}\`.` : ' Point it at a headless Service, or use the k8s resolver.'),
+          {
+            path: raw
+              ? [...raw.path]
+              : fromFlow && flow
+                ? [...elementPath(topology, flow.id), 'balancing', 'hostnames', 0]
+                : flow
+                  ? elementPath(topology, flow.id)
+                  : elementPath(topology, collector.id),
+            config: { collectorId: collector.id, path: configPath },
+            ...(fix ? { fix } : {}),
+          },
+        ),
+      );
     }
     return diagnostics;
   },
-};
+});

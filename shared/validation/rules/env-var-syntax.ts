@@ -2,7 +2,7 @@ import { formatPath } from '../../io/problem.js';
 import { COMPONENT_SECTIONS, stringsOf, type ComponentSection } from '../config-check.js';
 import { componentSource, rawValueSource, setModelValue } from '../config-source.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { diagnose, elementPath, type Rule } from '../rule.js';
+import { collectorRule, diagnose, elementPath, type CollectorRule } from '../rule.js';
 
 /** One `$` the collector will not read the way it was meant. */
 export interface DollarProblem {
@@ -91,42 +91,40 @@ function describe(problem: DollarProblem): string {
   }
 }
 
-export const envVarSyntax: Rule = {
+export const envVarSyntax: CollectorRule = collectorRule({
   id: 'env-var-syntax',
   description:
     'Strings of a collector config refer to the environment as `${env:NAME}` and write a literal `$` as `$$` (collector #8215).',
   severity: 'error',
-  check({ topology, index, plan: planOf }) {
+  checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
-    for (const collector of index.collectors) {
-      const plan = planOf(collector);
-      for (const { path, value } of stringsOf(plan.config)) {
-        const problems = dollarProblems(value);
-        if (problems.length === 0) continue;
-        const raw = rawValueSource(topology, plan, path);
-        const [section, id] = path;
-        const component =
-          !raw && (COMPONENT_SECTIONS as readonly unknown[]).includes(section) && typeof id === 'string'
-            ? componentSource(topology, plan, section as ComponentSection, id)
-            : undefined;
-        const source = raw ?? component ?? { elementId: collector.id, path: elementPath(topology, collector.id) };
-        const severe = problems.some((problem) => problem.kind !== 'no-scheme');
-        diagnostics.push(
-          diagnose(
-            envVarSyntax,
-            topology,
-            source.elementId === collector.id ? [collector.id] : [collector.id, source.elementId],
-            `In '${collector.id}' at \`${formatPath(path)}\`: ${problems.map(describe).join('; ')}.`,
-            {
-              path: [...source.path],
-              config: { collectorId: collector.id, path },
-              ...(severe ? {} : { severity: 'warning' as const }),
-              ...(raw && raw.value === value ? { fix: setModelValue(`Rewrite as ${rewriteDollars(value)}`, raw.path, rewriteDollars(value)) } : {}),
-            },
-          ),
-        );
-      }
+    const plan = planOf(collector);
+    for (const { path, value } of stringsOf(plan.config)) {
+      const problems = dollarProblems(value);
+      if (problems.length === 0) continue;
+      const raw = rawValueSource(topology, plan, path);
+      const [section, id] = path;
+      const component =
+        !raw && (COMPONENT_SECTIONS as readonly unknown[]).includes(section) && typeof id === 'string'
+          ? componentSource(topology, plan, section as ComponentSection, id)
+          : undefined;
+      const source = raw ?? component ?? { elementId: collector.id, path: elementPath(topology, collector.id) };
+      const severe = problems.some((problem) => problem.kind !== 'no-scheme');
+      diagnostics.push(
+        diagnose(
+          envVarSyntax,
+          topology,
+          source.elementId === collector.id ? [collector.id] : [collector.id, source.elementId],
+          `In '${collector.id}' at \`${formatPath(path)}\`: ${problems.map(describe).join('; ')}.`,
+          {
+            path: [...source.path],
+            config: { collectorId: collector.id, path },
+            ...(severe ? {} : { severity: 'warning' as const }),
+            ...(raw && raw.value === value ? { fix: setModelValue(`Rewrite as ${rewriteDollars(value)}`, raw.path, rewriteDollars(value)) } : {}),
+          },
+        ),
+      );
     }
     return diagnostics;
   },
-};
+});

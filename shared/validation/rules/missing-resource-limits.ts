@@ -1,7 +1,8 @@
 import { parseCpu, parseMemory } from '../../engine/quantities.js';
 import { resolvedMode } from '../../graph/topology-index.js';
 import type { Collector, DeploymentMode } from '../../model/collector.js';
-import { diagnose, updateElement, type Rule } from '../rule.js';
+import { collectorRule, diagnose, updateElement, type CollectorRule } from '../rule.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 /** Modes whose container gets resource limits (Knative too: Cloud Run sizes its instances by them). */
 const CONTAINER_MODES: ReadonlySet<DeploymentMode> = new Set(['daemonset', 'deployment', 'statefulset', 'sidecar', 'knative']);
@@ -22,40 +23,38 @@ function atLeast(quantity: string, floor: string | undefined, parse: (text: stri
   return floor !== undefined && (parse(floor) ?? 0) > (parse(quantity) ?? 0) ? floor : quantity;
 }
 
-export const missingResourceLimits: Rule = {
+export const missingResourceLimits: CollectorRule = collectorRule({
   id: 'missing-resource-limits',
   description:
     'A collector container without a CPU or memory limit: it can starve its node, and without a memory limit GOMEMLIMIT and the memory_limiter have nothing to size from.',
   severity: 'warning',
-  check({ topology, index }) {
-    return index.collectors.flatMap((collector) => {
-      const mode = resolvedMode(collector, index.clusterOf(collector));
-      if (!CONTAINER_MODES.has(mode)) return [];
-      const { limits, requests } = collector.resources;
-      const missing = (['cpu', 'memory'] as const).filter((resource) => !limits[resource]);
-      if (missing.length === 0) return [];
-      const proposed: Record<Resource, string> = {
-        cpu: atLeast(DEFAULT_LIMITS.cpu, requests.cpu, parseCpu),
-        memory: atLeast(DEFAULT_LIMITS.memory, requests.memory, parseMemory),
-      };
-      const added = Object.fromEntries(missing.map((resource) => [resource, proposed[resource]]));
-      return [
-        diagnose(
-          missingResourceLimits,
-          topology,
-          [collector.id],
-          `Collector '${collector.id}' (${mode}) has no ${missing.join(' or ')} limit: ${missing.map((resource) => EFFECTS[resource]).join('; ')}. ` +
-            `Set ${missing.map((resource) => `resources.limits.${resource}`).join(' and ')}.`,
-          {
-            path: ['elements', topology.elements.indexOf(collector), 'resources', 'limits'],
-            fix: updateElement<Collector>(
-              `Limit '${collector.id}' to ${missing.map((resource) => `${proposed[resource]} ${resource}`).join(' and ')}`,
-              collector.id,
-              (current) => ({ ...current, resources: { ...current.resources, limits: { ...current.resources.limits, ...added } } }),
-            ),
-          },
-        ),
-      ];
-    });
+  checkCollector({ topology, index }, collector): Diagnostic[] {
+    const mode = resolvedMode(collector, index.clusterOf(collector));
+    if (!CONTAINER_MODES.has(mode)) return [];
+    const { limits, requests } = collector.resources;
+    const missing = (['cpu', 'memory'] as const).filter((resource) => !limits[resource]);
+    if (missing.length === 0) return [];
+    const proposed: Record<Resource, string> = {
+      cpu: atLeast(DEFAULT_LIMITS.cpu, requests.cpu, parseCpu),
+      memory: atLeast(DEFAULT_LIMITS.memory, requests.memory, parseMemory),
+    };
+    const added = Object.fromEntries(missing.map((resource) => [resource, proposed[resource]]));
+    return [
+      diagnose(
+        missingResourceLimits,
+        topology,
+        [collector.id],
+        `Collector '${collector.id}' (${mode}) has no ${missing.join(' or ')} limit: ${missing.map((resource) => EFFECTS[resource]).join('; ')}. ` +
+          `Set ${missing.map((resource) => `resources.limits.${resource}`).join(' and ')}.`,
+        {
+          path: ['elements', topology.elements.indexOf(collector), 'resources', 'limits'],
+          fix: updateElement<Collector>(
+            `Limit '${collector.id}' to ${missing.map((resource) => `${proposed[resource]} ${resource}`).join(' and ')}`,
+            collector.id,
+            (current) => ({ ...current, resources: { ...current.resources, limits: { ...current.resources.limits, ...added } } }),
+          ),
+        },
+      ),
+    ];
   },
-};
+});

@@ -7,7 +7,7 @@ import type { Topology } from '../../model/topology.js';
 import { canonicalTypeOf, componentsOf, isPlainObject, type ConfigPath } from '../config-check.js';
 import { rawValueSource, valueAt } from '../config-source.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { diagnose, elementPath, updateElement, type Rule } from '../rule.js';
+import { collectorRule, diagnose, elementPath, updateElement, type CollectorRule } from '../rule.js';
 
 const STORAGE_TYPES = ['file_storage', 'db_storage', 'redis_storage'];
 /** file_storage's own default directory on Linux. */
@@ -51,90 +51,88 @@ function volumeProblem(plan: CollectorPlan, directory: string): string | undefin
   return undefined;
 }
 
-export const queueStorageUndefined: Rule = {
+export const queueStorageUndefined: CollectorRule = collectorRule({
   id: 'queue-storage-undefined',
   description:
     'A persistent sending queue names a storage extension that is defined, enabled in service.extensions, and whose directory is on a volume.',
   severity: 'error',
-  check({ topology, index, plan: planOf }) {
+  checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
-    for (const collector of index.collectors) {
-      const plan = planOf(collector);
-      const extensions = componentsOf(plan.config, 'extensions');
-      const service = plan.config.service;
-      const enabled = isPlainObject(service) && Array.isArray(service.extensions) ? service.extensions : [];
-      const checkedDirectories = new Set<string>();
-      for (const [id, body] of Object.entries(componentsOf(plan.config, 'exporters'))) {
-        for (const { path, storage } of storageReferences(body, ['exporters', id])) {
-          const source = sourceOf(topology, plan, path);
-          const config = { collectorId: collector.id, path };
-          const type = canonicalTypeOf('extension', storage);
-          if (!(storage in extensions)) {
-            diagnostics.push(
-              diagnose(queueStorageUndefined, topology, source.elementIds, `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which \`extensions\` does not define: the collector will not start.`, {
-                path: source.path,
-                config,
-              }),
-            );
-            continue;
-          }
-          if (!STORAGE_TYPES.includes(type)) {
-            diagnostics.push(
-              diagnose(queueStorageUndefined, topology, source.elementIds, `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which is not a storage extension (${STORAGE_TYPES.join(', ')}).`, {
-                path: source.path,
-                config,
-              }),
-            );
-            continue;
-          }
-          if (!enabled.includes(storage)) {
-            const overridden = valueAt(collector.overrides, ['service', 'extensions']);
-            diagnostics.push(
-              diagnose(
-                queueStorageUndefined,
-                topology,
-                source.elementIds,
-                `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which is not in \`service.extensions\`: the extension does not run and the collector will not start.`,
-                {
-                  path: Array.isArray(overridden) ? [...elementPath(topology, collector.id), 'overrides', 'service', 'extensions'] : source.path,
-                  config: { collectorId: collector.id, path: ['service', 'extensions'] },
-                  ...(Array.isArray(overridden)
-                    ? {
-                        fix: updateElement<Collector>(`Enable ${storage} in service.extensions`, collector.id, (current) => {
-                          const overrides = current.overrides ?? {};
-                          const currentService = isPlainObject(overrides.service) ? overrides.service : {};
-                          const list = Array.isArray(currentService.extensions) ? currentService.extensions : [];
-                          return { ...current, overrides: { ...overrides, service: { ...currentService, extensions: [...list, storage] } } };
-                        }),
-                      }
-                    : {}),
-                },
-              ),
-            );
-            continue;
-          }
-          if (type !== 'file_storage' || checkedDirectories.has(storage)) continue;
-          checkedDirectories.add(storage);
-          const extension = extensions[storage];
-          const directory = isPlainObject(extension) && typeof extension.directory === 'string' ? extension.directory : FILE_STORAGE_DEFAULT;
-          const problem = volumeProblem(plan, directory);
-          if (!problem) continue;
-          const directorySource = rawValueSource(topology, plan, ['extensions', storage, 'directory']);
+    const plan = planOf(collector);
+    const extensions = componentsOf(plan.config, 'extensions');
+    const service = plan.config.service;
+    const enabled = isPlainObject(service) && Array.isArray(service.extensions) ? service.extensions : [];
+    const checkedDirectories = new Set<string>();
+    for (const [id, body] of Object.entries(componentsOf(plan.config, 'exporters'))) {
+      for (const { path, storage } of storageReferences(body, ['exporters', id])) {
+        const source = sourceOf(topology, plan, path);
+        const config = { collectorId: collector.id, path };
+        const type = canonicalTypeOf('extension', storage);
+        if (!(storage in extensions)) {
+          diagnostics.push(
+            diagnose(queueStorageUndefined, topology, source.elementIds, `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which \`extensions\` does not define: the collector will not start.`, {
+              path: source.path,
+              config,
+            }),
+          );
+          continue;
+        }
+        if (!STORAGE_TYPES.includes(type)) {
+          diagnostics.push(
+            diagnose(queueStorageUndefined, topology, source.elementIds, `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which is not a storage extension (${STORAGE_TYPES.join(', ')}).`, {
+              path: source.path,
+              config,
+            }),
+          );
+          continue;
+        }
+        if (!enabled.includes(storage)) {
+          const overridden = valueAt(collector.overrides, ['service', 'extensions']);
           diagnostics.push(
             diagnose(
               queueStorageUndefined,
               topology,
-              directorySource ? [collector.id] : source.elementIds,
-              `\`${storage}\` of '${collector.id}' keeps the persistent queue of \`${id}\` in ${directory}, but ${problem}.`,
+              source.elementIds,
+              `\`${id}\` of '${collector.id}' keeps its queue in \`${storage}\`, which is not in \`service.extensions\`: the extension does not run and the collector will not start.`,
               {
-                path: directorySource ? [...directorySource.path] : source.path,
-                config: { collectorId: collector.id, path: ['extensions', storage, 'directory'] },
+                path: Array.isArray(overridden) ? [...elementPath(topology, collector.id), 'overrides', 'service', 'extensions'] : source.path,
+                config: { collectorId: collector.id, path: ['service', 'extensions'] },
+                ...(Array.isArray(overridden)
+                  ? {
+                      fix: updateElement<Collector>(`Enable ${storage} in service.extensions`, collector.id, (current) => {
+                        const overrides = current.overrides ?? {};
+                        const currentService = isPlainObject(overrides.service) ? overrides.service : {};
+                        const list = Array.isArray(currentService.extensions) ? currentService.extensions : [];
+                        return { ...current, overrides: { ...overrides, service: { ...currentService, extensions: [...list, storage] } } };
+                      }),
+                    }
+                  : {}),
               },
             ),
           );
+          continue;
         }
+        if (type !== 'file_storage' || checkedDirectories.has(storage)) continue;
+        checkedDirectories.add(storage);
+        const extension = extensions[storage];
+        const directory = isPlainObject(extension) && typeof extension.directory === 'string' ? extension.directory : FILE_STORAGE_DEFAULT;
+        const problem = volumeProblem(plan, directory);
+        if (!problem) continue;
+        const directorySource = rawValueSource(topology, plan, ['extensions', storage, 'directory']);
+        diagnostics.push(
+          diagnose(
+            queueStorageUndefined,
+            topology,
+            directorySource ? [collector.id] : source.elementIds,
+            `\`${storage}\` of '${collector.id}' keeps the persistent queue of \`${id}\` in ${directory}, but ${problem}.`,
+            {
+              path: directorySource ? [...directorySource.path] : source.path,
+              config: { collectorId: collector.id, path: ['extensions', storage, 'directory'] },
+            },
+          ),
+        );
       }
     }
     return diagnostics;
   },
-};
+});

@@ -80,17 +80,19 @@ export function generate(topology: Topology, options: GenerateOptions = {}): Bun
     else plansByCluster.set(collector.cluster, [collectorPlan]);
   }
   const filesOf = options.clusterFiles ?? clusterFiles;
-  const clusters = [...index.clusters].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const folders = clusters.flatMap((cluster) => filesOf(topology, cluster, plansByCluster.get(cluster.id) ?? []));
-  configs.sort(byPath);
-  // In path order without sorting everything again: README.md < clusters/ < configs/ < diagram.svg < topology.
-  return {
-    files: [
-      textFile('README.md', (options.readme ?? bundleReadme)(topology, folders, plans)),
-      ...folders,
-      ...configs,
-      textFile('diagram.svg', (options.diagram ?? topologyDiagram)(topology)),
-      textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText ?? stringifyTopology(topology)),
-    ],
-  };
+  // Folder paths sort by `<id>/`, not `<id>` ("a-b/" comes before "a/").
+  const clusters = index.clusters
+    .map((cluster) => ({ cluster, key: `${cluster.id}/` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // In path order without sorting every file: README.md < clusters/ < configs/ < diagram.svg < topology.
+  const files: GeneratedFile[] = [];
+  for (const { cluster } of clusters) {
+    for (const file of filesOf(topology, cluster, plansByCluster.get(cluster.id) ?? [])) files.push(file);
+  }
+  const readme = textFile('README.md', (options.readme ?? bundleReadme)(topology, files, plans));
+  for (const file of configs.sort(byPath)) files.push(file);
+  files.push(textFile('diagram.svg', (options.diagram ?? topologyDiagram)(topology)));
+  files.push(textFile(TOPOLOGY_FILE_IN_BUNDLE, options.topologyText ?? stringifyTopology(topology)));
+  files.unshift(readme);
+  return { files };
 }

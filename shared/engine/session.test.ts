@@ -82,6 +82,12 @@ const EDITS: Edit[] = [
     const collector = pick(t.elements.filter((element) => element.kind === 'collector'));
     return replace(t, collector.id, (element) => ({ ...element, processors: [{ type: 'batch', timeout: '1s', sendBatchSize: 100 }] }) as Element);
   },
+  // Raw config naming a collector that is not a neighbour: rules reading it must not go stale.
+  (t, pick) => {
+    const [sender, named] = [pick(t.elements.filter((element) => element.kind === 'collector')), pick(t.elements.filter((element) => element.kind === 'collector'))];
+    const overrides = { exporters: { 'otlp_grpc/raw': { endpoint: `${named.id}.observability.svc.cluster.local:4317` } } };
+    return replace(t, sender.id, (element) => ({ ...element, overrides }) as Element);
+  },
 ];
 
 describe('engine session', () => {
@@ -106,5 +112,14 @@ describe('engine session', () => {
     session.update(topology);
     const scaled = replace(topology, 'central-gateway', (element) => ({ ...element, replicas: 4 }) as Element);
     expect(session.update(scaled).replanned).toStrictEqual(['central-gateway']);
+  });
+});
+
+describe('generate', () => {
+  it('GIVEN any topology WHEN generated THEN files come in path order', () => {
+    for (const name of readdirSync(EXAMPLES).filter((file) => file.endsWith('.otel-topology.yaml'))) {
+      const paths = generate(example(name)).files.map((file) => file.path);
+      expect(paths).toStrictEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
   });
 });

@@ -33,10 +33,11 @@ export interface Rule {
 export interface CollectorRule extends Rule {
   checkCollector(context: RuleContext, collector: Collector): Diagnostic[];
   /**
-   * The check looks up collectors that are not the collector's flow neighbours (by a name found
-   * in its config): its results cannot be reused when only the neighbourhood is unchanged.
+   * Whether, for this collector, the check may look up collectors that are not its flow
+   * neighbours (by a name written in raw config): such results cannot be reused just because
+   * the neighbourhood is unchanged.
    */
-  readonly readsAnyCollector?: boolean;
+  readsAnyCollector?(context: RuleContext, collector: Collector): boolean;
 }
 
 export function collectorRule(rule: Omit<CollectorRule, 'check'>): CollectorRule {
@@ -44,6 +45,17 @@ export function collectorRule(rule: Omit<CollectorRule, 'check'>): CollectorRule
     ...rule,
     check: (context) => context.index.collectors.flatMap((collector) => rule.checkCollector(context, collector)),
   };
+}
+
+/** Whether raw config (the collector's overrides, a backend's config) shapes this collector's config. */
+export function writesRawConfig(index: TopologyIndex, collector: Collector): boolean {
+  if (collector.overrides !== undefined) return true;
+  if (collector.receivers.some((receiver) => receiver.config !== undefined)) return true;
+  if (collector.processors.some((processor) => 'config' in processor && processor.config !== undefined)) return true;
+  return index.flowsFrom(collector.id).some((flow) => {
+    const target = index.target(flow);
+    return target?.kind === 'backend' && (target.config !== undefined || target.type === 'otlp' || target.type === 'otlphttp');
+  });
 }
 
 export function isCollectorRule(rule: Rule): rule is CollectorRule {

@@ -64,7 +64,7 @@ export function validate(
   const diagnostics: Diagnostic[] = [];
   const perCollector: CollectorRule[] = [];
   for (const rule of rules) {
-    if (cache && isCollectorRule(rule) && !rule.readsAnyCollector) perCollector.push(rule);
+    if (cache && isCollectorRule(rule)) perCollector.push(rule);
     else diagnostics.push(...guarded(rule, () => rule.check(context)));
   }
   if (cache && perCollector.length > 0) {
@@ -74,15 +74,15 @@ export function validate(
     cache.rules = rules;
     for (const collector of context.index.collectors) {
       const version = context.version ? context.version(collector) : context.plan(collector);
+      const check = (rule: CollectorRule) => guarded(rule, () => rule.checkCollector(context, collector), ` on '${collector.id}'`);
       let entry = cache.results.get(collector.id);
       if (!entry || entry.version !== version) {
-        entry = {
-          version,
-          diagnostics: perCollector.flatMap((rule) => guarded(rule, () => rule.checkCollector(context, collector), ` on '${collector.id}'`)),
-        };
+        entry = { version, diagnostics: perCollector.flatMap((rule) => (rule.readsAnyCollector?.(context, collector) ? [] : check(rule))) };
         cache.results.set(collector.id, entry);
       }
       for (const diagnostic of entry.diagnostics) diagnostics.push(diagnostic);
+      // Checks that read beyond the neighbourhood run every time.
+      for (const rule of perCollector) if (rule.readsAnyCollector?.(context, collector)) diagnostics.push(...check(rule));
     }
   }
   return diagnostics.sort(compareDiagnostics);

@@ -7,7 +7,7 @@ import type { Flow } from '../../model/flow.js';
 import { canonicalTypeOf, componentsOf, isPlainObject } from '../config-check.js';
 import { rawValueSource, setModelValue } from '../config-source.js';
 import type { Diagnostic, QuickFix } from '../diagnostic.js';
-import { collectorRule, diagnose, elementPath, updateElement, type CollectorRule } from '../rule.js';
+import { collectorRule, writesRawConfig, diagnose, elementPath, updateElement, type CollectorRule } from '../rule.js';
 
 type Verdict =
   | { readonly ok: true }
@@ -60,8 +60,8 @@ export const dnsResolverNonHeadless: CollectorRule = collectorRule({
   description:
     'A load_balancing exporter’s dns resolver looks up a headless Service, whose DNS answer lists every pod (contrib #27014, helm-charts #61).',
   severity: 'error',
-  // The endpoint in the config may name any collector of the topology.
-  readsAnyCollector: true,
+  // Raw config may name any collector of the topology; the engine's own endpoints only name neighbours.
+  readsAnyCollector: ({ index }, collector) => writesRawConfig(index, collector) || index.flowsFrom(collector.id).some((flow) => flow.balancing?.hostnames !== undefined),
   checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
     const plan = planOf(collector);

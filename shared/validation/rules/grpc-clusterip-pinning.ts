@@ -6,7 +6,7 @@ import type { Topology } from '../../model/topology.js';
 import { canonicalTypeOf, componentsOf, isPlainObject } from '../config-check.js';
 import { rawValueSource, setAt } from '../config-source.js';
 import type { Diagnostic, QuickFix } from '../diagnostic.js';
-import { collectorRule, diagnose, elementPath, type CollectorRule } from '../rule.js';
+import { collectorRule, writesRawConfig, diagnose, elementPath, type CollectorRule } from '../rule.js';
 
 /** Since 0.145 an empty `balancer_name` really means round_robin (collector #14090). */
 const ROUND_ROBIN_DEFAULT_SINCE = '0.145.0';
@@ -31,8 +31,8 @@ export const grpcClusteripPinning: CollectorRule = collectorRule({
   description:
     'An OTLP gRPC exporter to a collector with several replicas resolves its headless Service with `dns:///` and round_robin: through a ClusterIP one connection pins to one pod (collector #4274).',
   severity: 'warning',
-  // The endpoint in the config may name any collector of the topology.
-  readsAnyCollector: true,
+  // Raw config may name any collector of the topology; the engine's own endpoints only name neighbours.
+  readsAnyCollector: ({ index }, collector) => writesRawConfig(index, collector),
   checkCollector({ topology, index, plan: planOf }, collector) {
     const diagnostics: Diagnostic[] = [];
     const plan = planOf(collector);

@@ -1,3 +1,4 @@
+import { closestMatch } from '../text/closest.js';
 import type { Signal } from '../model/common.js';
 import { CATALOG_DATA } from './catalog-data.js';
 import type { CatalogComponent, ComponentKind } from './catalog-types.js';
@@ -61,28 +62,8 @@ function aliasTarget(kind: ComponentKind, type: string): string | undefined {
   return aliasIndex.get(`${kind}:${type}`);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 function closestType(kind: ComponentKind, type: string): string | undefined {
-  const normalized = type.replace(/_/g, '');
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(CATALOG_DATA.components[kind])) {
-    const distance = editDistance(normalized, name.replace(/_/g, ''));
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(type.length / 4)) ? best.name : undefined;
+  return closestMatch(type, Object.keys(CATALOG_DATA.components[kind]), (text) => text.replace(/_/g, ''));
 }
 
 /**

@@ -3,6 +3,7 @@
  * component catalog and the rules the collector applies when it loads and starts a config. Pure:
  * plain data in, findings out, so the rules, the CLI and the importer share it.
  */
+import { closestMatch } from '../text/closest.js';
 import { CATALOG_VERSIONS, catalogComponent, lookupType, typeOf } from '../catalog/catalog.js';
 import { COMPONENT_KINDS, type CatalogComponent, type ComponentKind } from '../catalog/catalog-types.js';
 import { RENAMES } from '../catalog/renames.js';
@@ -236,28 +237,6 @@ function connectorPairSet(component: CatalogComponent): Set<string> {
 
 // ---------- helpers for messages ----------
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
-function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 4)) ? best.candidate : undefined;
-}
 
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Did you mean \`${suggestion}\`?` : '');
 const list = (items: Iterable<string>) => [...items].map((item) => `\`${item}\``).join(', ');
@@ -377,7 +356,7 @@ function checkComponent(
   if (keys !== null && isPlainObject(body)) {
     for (const key of Object.keys(body)) {
       if (keys.includes(key)) continue;
-      findings.add('unknown-key', [...path, key], `\`${id}\` has no setting \`${key}\`.${didYouMean(closest(key, keys))}`, { component });
+      findings.add('unknown-key', [...path, key], `\`${id}\` has no setting \`${key}\`.${didYouMean(closestMatch(key, keys))}`, { component });
     }
   }
 }
@@ -407,7 +386,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
   }
   for (const key of Object.keys(config)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
-      findings.add('unknown-key', [key], `A collector config has no top-level \`${key}\`.${didYouMean(closest(key, TOP_LEVEL_KEYS))}`);
+      findings.add('unknown-key', [key], `A collector config has no top-level \`${key}\`.${didYouMean(closestMatch(key, TOP_LEVEL_KEYS))}`);
     }
   }
 
@@ -439,7 +418,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
   const serviceMap = isPlainObject(service) ? service : {};
   for (const key of Object.keys(serviceMap)) {
     if (!SERVICE_KEYS.has(key)) {
-      findings.add('unknown-key', ['service', key], `\`service\` has no setting \`${key}\`.${didYouMean(closest(key, SERVICE_KEYS))}`);
+      findings.add('unknown-key', ['service', key], `\`service\` has no setting \`${key}\`.${didYouMean(closestMatch(key, SERVICE_KEYS))}`);
     }
   }
 
@@ -458,7 +437,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
     if (enabledExtensions.has(id)) findings.add('duplicate-reference', path, `\`service.extensions\` lists \`${id}\` twice.`);
     enabledExtensions.add(id);
     if (!(id in defined.get('extensions')!)) {
-      const suggestion = closest(id, Object.keys(defined.get('extensions')!));
+      const suggestion = closestMatch(id, Object.keys(defined.get('extensions')!));
       findings.add('undefined-reference', path, `\`service.extensions\` names \`${id}\`, which \`extensions\` does not define.${didYouMean(suggestion)}`);
     }
   }
@@ -490,7 +469,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
       findings.add(
         'unknown-pipeline-signal',
         pipelinePath,
-        `Pipeline \`${pipelineId}\`: \`${signal}\` is not a signal (traces, metrics, logs, profiles).${didYouMean(closest(signal, PIPELINE_SIGNALS))}`,
+        `Pipeline \`${pipelineId}\`: \`${signal}\` is not a signal (traces, metrics, logs, profiles).${didYouMean(closestMatch(signal, PIPELINE_SIGNALS))}`,
       );
     }
     if (!isPlainObject(body)) {
@@ -499,7 +478,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
     }
     for (const key of Object.keys(body)) {
       if (!PIPELINE_KEYS.has(key)) {
-        findings.add('unknown-key', [...pipelinePath, key], `Pipeline \`${pipelineId}\` has no setting \`${key}\`.${didYouMean(closest(key, PIPELINE_KEYS))}`);
+        findings.add('unknown-key', [...pipelinePath, key], `Pipeline \`${pipelineId}\` has no setting \`${key}\`.${didYouMean(closestMatch(key, PIPELINE_KEYS))}`);
       }
     }
     for (const listName of PIPELINE_LISTS) {
@@ -523,7 +502,7 @@ export function checkCollectorConfig(config: unknown, options: ConfigCheckOption
           const allowed = LIST_SOURCES[listName].flatMap((section) => Object.keys(defined.get(section)!));
           const hint = elsewhere
             ? ` It is ${article(SECTION_KIND[elsewhere])} ${SECTION_KIND[elsewhere]}; pipeline ${listName} take ${LIST_SOURCES[listName].join(' or ')}.`
-            : didYouMean(closest(id, allowed));
+            : didYouMean(closestMatch(id, allowed));
           findings.add('undefined-reference', path, `Pipeline \`${pipelineId}\` uses \`${id}\`, which is not defined in ${LIST_SOURCES[listName].join(' or ')}.${hint}`);
           continue;
         }

@@ -1,7 +1,7 @@
 import type { TopologyIndex } from '../graph/topology-index.js';
 import type { CollectorPlan } from '../engine/plan.js';
 import type { Collector } from '../model/collector.js';
-import type { Element, Topology } from '../model/topology.js';
+import type { Element, ElementKind, Topology } from '../model/topology.js';
 import type { Diagnostic, QuickFix, Severity } from './diagnostic.js';
 
 /** What a rule sees: the model, its lookups, and the engine's plan of each collector. */
@@ -61,6 +61,17 @@ export function writesRawConfig(index: TopologyIndex, collector: Collector): boo
 export function isCollectorRule(rule: Rule): rule is CollectorRule {
   return 'checkCollector' in rule;
 }
+
+/** Element kinds as a sentence says them. */
+export const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
+  site: 'site',
+  cluster: 'cluster',
+  collector: 'collector',
+  backend: 'backend',
+  link: 'link',
+  flow: 'flow',
+  controlPlane: 'control plane',
+};
 
 /** Index of an element in `topology.elements`, for model paths. */
 export function elementPath(topology: Topology, elementId: string): (string | number)[] {

@@ -1,16 +1,8 @@
+import { closestMatch } from '../../text/closest.js';
 import { REFERENCE_FIELDS, referencesOf } from '../../graph/network.js';
 import type { Element, ElementKind } from '../../model/topology.js';
-import { diagnose, updateElement, type Rule } from '../rule.js';
+import { KIND_NAMES, diagnose, updateElement, type Rule } from '../rule.js';
 
-const KIND_NAMES: Record<ElementKind, string> = {
-  site: 'site',
-  cluster: 'cluster',
-  collector: 'collector',
-  backend: 'backend',
-  link: 'link',
-  flow: 'flow',
-  controlPlane: 'control plane',
-};
 
 /** What each reference means, to say it in a sentence. */
 const MEANING: Record<string, string> = {
@@ -25,29 +17,9 @@ const MEANING: Record<string, string> = {
   'flow.to': 'sends to',
 };
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The id of the right kind closest to a mistyped one, when it is close enough to be a typo. */
 function closestId(elements: readonly Element[], id: string, kinds: readonly ElementKind[]): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const element of elements) {
-    if (!kinds.includes(element.kind) || element.id === id) continue;
-    const distance = editDistance(id.toLowerCase(), element.id.toLowerCase());
-    if (!best || distance < best.distance) best = { id: element.id, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(id.length / 4)) ? best.id : undefined;
+  return closestMatch(id, elements.filter((element) => kinds.includes(element.kind) && element.id !== id).map((element) => element.id));
 }
 
 const NONE: never[] = [];

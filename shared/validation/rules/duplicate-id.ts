@@ -1,16 +1,7 @@
 import type { Topology } from '../../model/topology.js';
 import { unusedId } from '../../graph/network.js';
-import { diagnose, type Rule } from '../rule.js';
+import { KIND_NAMES, diagnose, type Rule } from '../rule.js';
 
-const KIND_NAMES: Record<string, string> = {
-  site: 'site',
-  cluster: 'cluster',
-  collector: 'collector',
-  backend: 'backend',
-  link: 'link',
-  flow: 'flow',
-  controlPlane: 'control plane',
-};
 
 /** Renames the element at one position only; references keep pointing at the first of the ids. */
 function renameAt(topology: Topology, position: number, id: string): Topology {

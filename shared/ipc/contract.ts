@@ -1,0 +1,88 @@
+/**
+ * The one contract between the renderer and the desktop shell. Every channel is declared here
+ * once, with zod schemas for its request and response; the preload exposes one typed function
+ * per channel, main validates every request against the same schema, and the web build
+ * implements the same `DesktopApi` with browser APIs.
+ */
+import { z } from 'zod';
+
+const GeneratedFileData = z.object({ path: z.string().min(1), content: z.string() }).strict();
+
+export const CHANNELS = {
+  /** Open a topology: the given path, or ask with a dialog. Null when the user cancels. */
+  'file:open': {
+    request: z.object({ path: z.string().min(1).optional() }).strict(),
+    response: z.object({ path: z.string(), text: z.string() }).strict().nullable(),
+  },
+  /** Save text to `path` (atomically), or ask where first (`path` null or `saveAs`). Null when cancelled. */
+  'file:save': {
+    request: z.object({ path: z.string().nullable(), text: z.string(), saveAs: z.boolean().default(false) }).strict(),
+    response: z.object({ path: z.string() }).strict().nullable(),
+  },
+  /** Recently opened files, newest first. */
+  'file:recent': {
+    request: z.object({}).strict(),
+    response: z.array(z.string()),
+  },
+  /** Write an export bundle to a chosen folder or zip file, never half-written. Null when cancelled. */
+  'bundle:export': {
+    request: z
+      .object({ files: z.array(GeneratedFileData), format: z.enum(['folder', 'zip']), suggestedName: z.string().min(1) })
+      .strict(),
+    response: z.object({ path: z.string() }).strict().nullable(),
+  },
+  /** Save the diagram (SVG text, or PNG as base64). Null when cancelled. */
+  'diagram:export': {
+    request: z.object({ format: z.enum(['svg', 'png']), data: z.string(), suggestedName: z.string().min(1) }).strict(),
+    response: z.object({ path: z.string() }).strict().nullable(),
+  },
+  /** Keep unsaved work in a recovery file (the renderer calls it a few seconds after each change). */
+  'recovery:write': {
+    request: z.object({ text: z.string(), path: z.string().nullable() }).strict(),
+    response: z.null(),
+  },
+  /** The recovery file left by a crash or kill, offered at start. */
+  'recovery:read': {
+    request: z.object({}).strict(),
+    response: z.object({ text: z.string(), path: z.string().nullable(), savedAt: z.string() }).strict().nullable(),
+  },
+  'recovery:clear': {
+    request: z.object({}).strict(),
+    response: z.null(),
+  },
+  /** Title and unsaved marker of the window; main asks before closing a dirty window. */
+  'window:state': {
+    request: z.object({ title: z.string(), dirty: z.boolean() }).strict(),
+    response: z.null(),
+  },
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export type RequestOf<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['response']>;
+
+/** What every handler answers: never a thrown error across the boundary. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Events main sends to the renderer. */
+export const EVENTS = {
+  /** A menu item or accelerator ran a command of the renderer's registry. */
+  'menu:command': z.object({ commandId: z.string().min(1) }).strict(),
+  /** Export progress. */
+  'bundle:progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).strict(),
+} as const;
+export type EventName = keyof typeof EVENTS;
+export type EventOf<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/**
+ * The API the preload exposes as `window.otelTopology`, and the web build implements too: one
+ * function per declared channel (nothing raw), and a subscription per declared event.
+ */
+export type DesktopApi = {
+  readonly kind: 'electron' | 'web';
+  readonly channels: { readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+};
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

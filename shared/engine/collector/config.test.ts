@@ -158,6 +158,20 @@ describe('collector config', () => {
     expect(config.service.extensions).toStrictEqual(['health_check', 'opamp']);
   });
 
+  it('GIVEN a flow into a Cloud Run collector WHEN generated THEN it goes to the service URL on 443 over TLS', () => {
+    const model = topology([
+      site('gcp', { provider: 'gcp', region: 'us-central1' }),
+      cluster('gke', 'gcp', { platform: 'gke' }),
+      cluster('run', 'gcp', { platform: 'cloudrun' }),
+      agent('node', 'gke'),
+      agent('edge', 'run', { externalEndpoint: 'https://edge-123.us-central1.run.app' }),
+      flow('up', 'node', 'edge'),
+    ]);
+    const exporter = configOf(model, 'node').exporters['otlp_grpc/edge'];
+    expect(exporter.endpoint).toBe('edge-123.us-central1.run.app:443');
+    expect(exporter.tls).toStrictEqual({});
+  });
+
   it('GIVEN a Lambda collector WHEN generated THEN it listens on localhost and has no health_check', () => {
     const model = topology([
       site('aws'),

@@ -1,5 +1,6 @@
 import { catalogComponent } from '../../catalog/catalog.js';
 import type { Backend } from '../../model/backend.js';
+import type { Cluster } from '../../model/cluster.js';
 import type { Collector } from '../../model/collector.js';
 import type { Flow, FlowTls } from '../../model/flow.js';
 import { isMultiInstance, resolvedMode } from '../../graph/topology-index.js';
@@ -41,6 +42,12 @@ export function collectorEndpoint(
 ): { endpoint: string; balancerName?: string } {
   const { index } = context;
   const targetCluster = index.clusterOf(target);
+  if (targetCluster && isBehindGoogleFrontEnd(targetCluster)) {
+    // Cloud Run serves HTTPS on 443 only, at the service URL (set it as externalEndpoint).
+    const host = target.externalEndpoint?.replace(/^https?:\/\//, '') ?? `${target.id}.${index.siteOf(target)?.region ?? 'region'}.run.app`;
+    const endpoint = /:\d+$/.test(host) ? host : `${host}:443`;
+    return { endpoint: flow.protocol === 'http' ? `https://${endpoint}` : endpoint };
+  }
   const port = flow.protocol === 'http' ? OTLP_HTTP_PORT : OTLP_GRPC_PORT;
   const scheme = flow.protocol === 'http' ? (flow.tls.mode === 'none' ? 'http://' : 'https://') : '';
   const sameCluster = targetCluster !== undefined && targetCluster.id === context.cluster?.id;
@@ -60,8 +67,13 @@ export function collectorEndpoint(
   return { endpoint: `${scheme}${serviceHost(target, targetCluster.namespace)}:${port}` };
 }
 
-function clientTls(tls: FlowTls, protocol: 'grpc' | 'http'): Record<string, unknown> | undefined {
-  if (tls.mode === 'none') return protocol === 'grpc' ? { insecure: true } : undefined;
+/** Cloud Run terminates TLS in front of every service: clients must speak TLS to it. */
+export function isBehindGoogleFrontEnd(cluster: Cluster): boolean {
+  return cluster.platform === 'cloudrun';
+}
+
+function clientTls(tls: FlowTls, protocol: 'grpc' | 'http', tlsRequired = false): Record<string, unknown> | undefined {
+  if (tls.mode === 'none') return tlsRequired ? {} : protocol === 'grpc' ? { insecure: true } : undefined;
   return {
     ...(tls.caSecret ? { ca_file: tlsFile(tls.caSecret, 'ca.crt') } : {}),
     ...(tls.mode === 'mtls' && tls.clientCertSecret
@@ -117,7 +129,8 @@ const compressionOf = (flow: Flow) => flow.compression;
 
 function otlpExporterBody(context: CollectorContext, flow: Flow, target: Collector): Record<string, unknown> {
   const { endpoint, balancerName } = collectorEndpoint(context, flow, target);
-  const tls = clientTls(flow.tls, flow.protocol);
+  const targetCluster = context.index.clusterOf(target);
+  const tls = clientTls(flow.tls, flow.protocol, targetCluster !== undefined && isBehindGoogleFrontEnd(targetCluster));
   const headers = flowHeaders(context, flow, true);
   return {
     endpoint,

@@ -1,3 +1,4 @@
+import { cloudRunEndpoint } from './cloud-run-endpoint.js';
 import { envVarSyntax } from './env-var-syntax.js';
 import { receiverBindAddress } from './receiver-bind-address.js';
 import { queueStorageUndefined } from './queue-storage-undefined.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   missingResourceLimits,
   flowSignalUnsupported,
   collectorVersionDrift,
+  cloudRunEndpoint,
   // --- components, processors, scaling (rules over the generated collector configs) ---
   collectorConfig,
   memoryLimiterFirst,

@@ -61,7 +61,7 @@ function describeDiscriminators(issue: z.core.$ZodIssue): string {
 export function saveTopology(parsed: ParsedYaml, before: Topology, after: Topology): string {
   const document: Document = parsed.document.clone();
   patchDocument(document, before, after);
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A new topology file from a model (for a model that was not loaded from a file). */

@@ -1,0 +1,224 @@
+/**
+ * The web build end to end: templates, canvas, the two-way YAML editor, problems, generated
+ * files, undo/redo, palette drops and the bundle export. Elements are found by role and name.
+ */
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+
+const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
+
+type MonacoGlobal = {
+  __otelMonaco: {
+    editor: {
+      getModels(): Array<{ uri: { toString(): string }; getValue(): string }>;
+      getModelMarkers(filter: { owner?: string }): Array<{ owner: string; message: string; startLineNumber: number; resource: { toString(): string } }>;
+    };
+  };
+};
+
+async function openTemplate(page: Page, title: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Template ${title}` }).click();
+  await expect(page.locator('#panel-topology .monaco-editor')).toBeVisible();
+}
+
+function yamlText(page: Page): Promise<string> {
+  return page.evaluate((uri) => {
+    const model = (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
+    return model?.getValue() ?? '';
+  }, TOPOLOGY_URI);
+}
+
+/** Replaces the editor's text as a user would: select all, delete, paste. */
+async function replaceYaml(page: Page, text: string) {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.locator('#panel-topology .monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+async function snapshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+test('a template opens on the canvas and in the YAML editor, with nothing from the network', async ({ page }, testInfo) => {
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) remote.push(request.url());
+  });
+  await page.goto('/');
+  await snapshot(page, testInfo, 'start-screen');
+  await page.getByRole('button', { name: 'Template Central aggregation' }).click();
+
+  for (const name of ['Site aws-use1', 'Site azure-eastus', 'Cluster eks-central', 'Collector central-gateway', 'Collector gcp-agent', 'Backend tempo']) {
+    await expect(node(page, name)).toBeVisible();
+  }
+  await expect(page.getByRole('group', { name: 'Flow central-to-tempo' })).toBeAttached();
+  await expect.poll(() => yamlText(page)).toContain('name: central-aggregation');
+  await expect(page.getByRole('status', { name: /0 errors/ })).toBeVisible();
+  await snapshot(page, testInfo, 'template-open');
+  expect(remote).toStrictEqual([]);
+});
+
+test('selecting a collector shows its generated config', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  await node(page, 'Collector central-gateway').click();
+  await expect(page.getByRole('form', { name: 'Collector central-gateway' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Generated files' }).click();
+  await expect(page.getByRole('combobox', { name: 'Generated file' })).toHaveValue('configs/central-gateway.yaml');
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/central-gateway.yaml'))?.getValue() ?? ''),
+    )
+    .toMatch(/receivers:[\s\S]*exporters:[\s\S]*otlp_grpc\/tempo|exporters:/);
+  await expect(page.locator('#panel-generated .view-lines')).toContainText('receivers');
+  await snapshot(page, testInfo, 'generated-config');
+});
+
+test('editing replicas in the YAML shows in the inspector', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  await node(page, 'Collector central-gateway').click();
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toHaveValue('3');
+  const text = await yamlText(page);
+  await replaceYaml(page, text.replace('replicas: 3', 'replicas: 5'));
+  await expect.poll(() => yamlText(page)).toContain('replicas: 5');
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toHaveValue('5');
+});
+
+test('invalid YAML gets a marker and the canvas keeps the last model', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const text = await yamlText(page);
+  await replaceYaml(page, text.replace('  - kind: backend\n    id: tempo', '  - kind: backend\n    id: [tempo'));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModelMarkers({ owner: 'topology' }).length))
+    .toBeGreaterThan(0);
+  await expect(page.getByText('The YAML does not load: the canvas shows the last valid model.')).toBeVisible();
+  await expect(node(page, 'Backend tempo')).toBeVisible();
+  await expect(node(page, 'Collector central-gateway')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Error: .* at line \d+/ }).first()).toBeVisible();
+  await snapshot(page, testInfo, 'invalid-yaml');
+});
+
+test('the YAML editor checks the file against the topology schema', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  const text = await yamlText(page);
+  await replaceYaml(page, text.replace('name: central-aggregation', 'name: central-aggregation\nbogusKey: 1'));
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as MonacoGlobal).__otelMonaco.editor
+          .getModelMarkers({})
+          // monaco-yaml's own markers, not the ones the app sets from loadTopology.
+          .filter((marker) => marker.owner !== 'topology' && marker.resource.toString() === 'file:///topology.otel-topology.yaml')
+          .map((marker) => marker.message)
+          .join('\n'),
+      ),
+    )
+    .toMatch(/bogusKey/);
+});
+
+test('clicking a problem selects its element; the quick fix applies', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  await replaceYaml(
+    page,
+    [
+      'schemaVersion: 1',
+      'name: problems',
+      'elements:',
+      '  - kind: site',
+      '    id: aws',
+      '    provider: aws',
+      '    region: us-east-1',
+      '  - kind: cluster',
+      '    id: eks',
+      '    site: aws',
+      '    platform: eks',
+      '  - kind: collector',
+      '    id: Bad_Agent',
+      '    cluster: eks',
+      '    role: agent',
+      '',
+    ].join('\n'),
+  );
+  await expect(node(page, 'Collector Bad_Agent')).toBeVisible();
+  const problem = page.getByRole('button', { name: /invalid-name|DNS|Bad_Agent/ }).filter({ hasText: /Bad_Agent|DNS|name/ }).first();
+  await expect(problem).toBeVisible();
+  await snapshot(page, testInfo, 'problems');
+  await problem.click();
+  await expect(node(page, 'Collector Bad_Agent')).toHaveClass(/selected/);
+  await expect(page.getByRole('form', { name: 'Collector Bad_Agent' })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Quick fix: .*bad-agent/i }).first().click();
+  await expect(node(page, 'Collector bad-agent')).toBeVisible();
+  await expect.poll(() => yamlText(page)).toContain('id: bad-agent');
+});
+
+test('undo and redo go back and forth through model changes', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  await node(page, 'Collector central-gateway').click();
+  const replicas = page.getByRole('spinbutton', { name: 'Replicas' });
+  await replicas.fill('4');
+  await replicas.press('Enter');
+  await expect.poll(() => yamlText(page)).toContain('replicas: 4');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => yamlText(page)).toContain('replicas: 3');
+  await expect(replicas).toHaveValue('3');
+
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect.poll(() => yamlText(page)).toContain('replicas: 4');
+  await expect(replicas).toHaveValue('4');
+});
+
+test('dragging from the palette adds a site, then a cluster inside it', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await page.getByRole('listitem', { name: 'GCP region' }).dragTo(pane, { targetPosition: { x: box.width * 0.35, y: box.height - 160 } });
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: site\n\s+id: gcp-us-central1\n\s+provider: gcp/);
+  const site = node(page, 'Site gcp-us-central1');
+  await expect(site).toBeVisible();
+  // The comment at the top of the file survives the model change.
+  expect(await yamlText(page)).toContain('# Central aggregation: agents in AWS');
+
+  await page.getByRole('listitem', { name: /^GKE cluster/ }).dragTo(site, { targetPosition: { x: 40, y: 60 } });
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: cluster\n\s+id: gke\n\s+site: gcp-us-central1\n\s+platform: gke/);
+  await expect(node(page, 'Cluster gke')).toBeVisible();
+  await snapshot(page, testInfo, 'palette-drop');
+});
+
+test('export bundle downloads a zip with the cluster folders', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('central-aggregation.zip');
+  const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))));
+  expect(files).toContain('clusters/eks-central/kustomization.yaml');
+  expect(files).toContain('configs/central-gateway.yaml');
+  expect(files.filter((file) => file.startsWith('clusters/')).length).toBeGreaterThan(10);
+});
+
+test('the command palette runs commands (toggle theme)', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  const dialog = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Search commands' }).fill('theme');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
+  await snapshot(page, testInfo, 'theme-toggled');
+});

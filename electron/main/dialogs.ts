@@ -1,0 +1,87 @@
+import { TOPOLOGY_FILE_SUFFIX } from '../../shared/io/topology-file.js';
+
+/** The questions main asks with native dialogs; null when the user cancels. */
+export interface Dialogs {
+  chooseTopologyToOpen(): Promise<string | null>;
+  chooseTopologySaveTarget(defaultPath: string): Promise<string | null>;
+  chooseBundleTarget(format: 'folder' | 'zip', defaultName: string): Promise<string | null>;
+  chooseDiagramTarget(format: 'svg' | 'png', defaultName: string): Promise<string | null>;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+export interface OpenDialogOptions {
+  title?: string;
+  filters?: FileFilter[];
+  properties?: Array<'openFile' | 'openDirectory' | 'createDirectory'>;
+}
+export interface SaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  buttonLabel?: string;
+  filters?: FileFilter[];
+  properties?: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+}
+
+/** Electron's `dialog` calls, already bound to the window (structurally `Electron.Dialog`). */
+export interface NativeDialog {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+// Dialog filters take extensions without dots; a multi-part suffix matches the end of the name.
+const TOPOLOGY_FILTERS: FileFilter[] = [
+  { name: 'OpenTelemetry topology', extensions: [TOPOLOGY_FILE_SUFFIX.slice(1)] },
+  { name: 'YAML', extensions: ['yaml', 'yml'] },
+];
+
+function saved(result: { canceled: boolean; filePath?: string }): string | null {
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The app's dialogs, with their filters and titles, on top of Electron's. */
+export function createDialogs(native: NativeDialog): Dialogs {
+  return {
+    async chooseTopologyToOpen() {
+      const result = await native.showOpenDialog({ title: 'Open topology', filters: TOPOLOGY_FILTERS, properties: ['openFile'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseTopologySaveTarget(defaultPath) {
+      return saved(
+        await native.showSaveDialog({
+          title: 'Save topology',
+          defaultPath,
+          filters: TOPOLOGY_FILTERS.slice(0, 1),
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        }),
+      );
+    },
+    async chooseBundleTarget(format, defaultName) {
+      return saved(
+        await native.showSaveDialog(
+          format === 'zip'
+            ? {
+                title: 'Export bundle as zip',
+                defaultPath: defaultName,
+                filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+                properties: ['createDirectory', 'showOverwriteConfirmation'],
+              }
+            : // A new folder is named like a file: the bundle never lands in a folder that holds other things.
+              { title: 'Export bundle to a new folder', defaultPath: defaultName, buttonLabel: 'Export', properties: ['createDirectory'] },
+        ),
+      );
+    },
+    async chooseDiagramTarget(format, defaultName) {
+      return saved(
+        await native.showSaveDialog({
+          title: 'Export diagram',
+          defaultPath: defaultName,
+          filters: [format === 'svg' ? { name: 'SVG image', extensions: ['svg'] } : { name: 'PNG image', extensions: ['png'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        }),
+      );
+    },
+  };
+}

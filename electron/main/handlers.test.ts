@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { APP_NAME, CloseGuard } from './close-guard.js';
+import type { FileService } from './file-service.js';
+import { createHandlers, type AppWindow } from './handlers.js';
+import type { RecoveryStore } from './recovery.js';
+
+function setUp(save: FileService['save']) {
+  const window: AppWindow = { setTitle: vi.fn(), setDocumentEdited: vi.fn(), close: vi.fn(), send: vi.fn() };
+  const files = {
+    save,
+    exportBundle: vi.fn(async (_request, onProgress: (done: number, total: number) => void) => {
+      onProgress(1, 2);
+      onProgress(2, 2);
+      return { path: '/out' };
+    }),
+  } as unknown as FileService;
+  const closeGuard = new CloseGuard();
+  const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard, window: () => window });
+  return { window, closeGuard, handlers };
+}
+
+describe('handlers', () => {
+  it('GIVEN window:state WHEN dirty THEN the title shows the file name and the unsaved marker', async () => {
+    const { window, handlers } = setUp(vi.fn());
+    await handlers['window:state']({ title: 'a.otel-topology.yaml', dirty: true }, {});
+    expect(window.setTitle).toHaveBeenCalledWith(`● a.otel-topology.yaml — ${APP_NAME}`);
+    expect(window.setDocumentEdited).toHaveBeenCalledWith(true);
+  });
+
+  it('GIVEN Save chosen on close WHEN the save succeeds and the renderer reports clean THEN the window closes', async () => {
+    const { window, closeGuard, handlers } = setUp(vi.fn(async () => ({ path: '/a.otel-topology.yaml' })));
+    closeGuard.onWindowState(true);
+    closeGuard.onCloseRequested();
+    closeGuard.onAnswer('save');
+    await handlers['file:save']({ path: '/a.otel-topology.yaml', text: 'x', saveAs: false }, {});
+    await handlers['window:state']({ title: 'a.otel-topology.yaml', dirty: false }, {});
+    expect(window.close).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    { name: 'is cancelled', save: vi.fn(async () => null) },
+    { name: 'fails', save: vi.fn(async () => Promise.reject(new Error('disk full'))) },
+  ])('GIVEN Save chosen on close WHEN the save $name THEN the window stays open even once it is clean later', async ({ save }) => {
+    const { window, closeGuard, handlers } = setUp(save);
+    closeGuard.onWindowState(true);
+    closeGuard.onCloseRequested();
+    closeGuard.onAnswer('save');
+    await Promise.resolve(handlers['file:save']({ path: null, text: 'x', saveAs: false }, {})).catch(() => undefined);
+    await handlers['window:state']({ title: 'new', dirty: false }, {});
+    expect(window.close).not.toHaveBeenCalled();
+  });
+
+  it('GIVEN a bundle export WHEN the writer reports progress THEN the window gets bundle:progress events', async () => {
+    const { window, handlers } = setUp(vi.fn());
+    await handlers['bundle:export']({ files: [{ path: 'a', content: '' }], format: 'zip', suggestedName: 'b' }, {});
+    expect(window.send).toHaveBeenCalledWith('bundle:progress', { done: 1, total: 2 });
+    expect(window.send).toHaveBeenLastCalledWith('bundle:progress', { done: 2, total: 2 });
+  });
+});

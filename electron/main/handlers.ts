@@ -1,0 +1,61 @@
+import type { EventName, EventOf } from '../../shared/ipc/contract.js';
+import { windowTitle, type CloseGuard } from './close-guard.js';
+import type { FileService } from './file-service.js';
+import type { Handlers } from './ipc.js';
+import type { RecoveryStore } from './recovery.js';
+
+/** What the handlers need of the app's window. */
+export interface AppWindow {
+  setTitle(title: string): void;
+  /** macOS shows the unsaved dot in the close button. */
+  setDocumentEdited(dirty: boolean): void;
+  /** Closes the window, through the close guard. */
+  close(): void;
+  send<E extends EventName>(event: E, payload: EventOf<E>): void;
+}
+
+/** The handler of every channel, over the plain services; `index.ts` only wires Electron to them. */
+export function createHandlers<Event>({
+  files,
+  recovery,
+  closeGuard,
+  window,
+}: {
+  files: FileService;
+  recovery: RecoveryStore;
+  closeGuard: CloseGuard;
+  window: () => AppWindow | undefined;
+}): Handlers<Event> {
+  return {
+    'file:open': (request) => files.open(request),
+    'file:save': async (request) => {
+      try {
+        const saved = await files.save(request);
+        if (saved === null) closeGuard.onSaveAbandoned();
+        return saved;
+      } catch (error) {
+        closeGuard.onSaveAbandoned();
+        throw error;
+      }
+    },
+    'file:recent': () => files.recentFiles(),
+    'bundle:export': (request) => files.exportBundle(request, (done, total) => window()?.send('bundle:progress', { done, total })),
+    'diagram:export': (request) => files.exportDiagram(request),
+    'recovery:write': async (request) => {
+      await recovery.write(request);
+      return null;
+    },
+    'recovery:read': () => recovery.read(),
+    'recovery:clear': async () => {
+      await recovery.clear();
+      return null;
+    },
+    'window:state': ({ title, dirty }) => {
+      const target = window();
+      target?.setTitle(windowTitle({ title, dirty }));
+      target?.setDocumentEdited(dirty);
+      if (closeGuard.onWindowState(dirty) === 'close') target?.close();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The main process: the only module that imports Electron. It creates the window and wires
+ * Electron's objects to the plain, tested modules next to it.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import * as fs from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeBundle } from '../../cli/write-bundle.js';
+import { answerFromButton, APP_NAME, CLOSE_DIALOG_BUTTONS, CloseGuard } from './close-guard.js';
+import { createDialogs, type NativeDialog } from './dialogs.js';
+import { createFileService } from './file-service.js';
+import { createHandlers, type AppWindow } from './handlers.js';
+import { registerHandlers } from './ipc.js';
+import { buildMenuTemplate, type MenuItemTemplate } from './menu.js';
+import { createRecentFiles } from './recent-files.js';
+import { createRecoveryStore } from './recovery.js';
+import { CONTENT_SECURITY_POLICY, isAllowedPermission, isAllowedRequest, isTrustedSender, secureWebPreferences } from './security.js';
+
+// Built layout: dist/app/{main/index.js, preload/index.cjs, renderer/index.html}.
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+
+let mainWindow: BrowserWindow | undefined;
+const closeGuard = new CloseGuard();
+
+function appWindow(): AppWindow | undefined {
+  const window = mainWindow;
+  if (!window || window.isDestroyed()) return undefined;
+  return {
+    setTitle: (title) => window.setTitle(title),
+    setDocumentEdited: (dirty) => window.setDocumentEdited(dirty),
+    close: () => window.close(),
+    send: (event, payload) => window.webContents.send(event, payload),
+  };
+}
+
+function sendCommand(commandId: string): void {
+  appWindow()?.send('menu:command', { commandId });
+}
+
+const nativeDialog: NativeDialog = {
+  showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+  showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+};
+
+const userDataDir = app.getPath('userData');
+const baseRecent = createRecentFiles({ fs, userDataDir });
+// Rebuild the Open Recent menu whenever the list changes.
+const recent = {
+  list: () => baseRecent.list(),
+  add: async (path: string) => {
+    const list = await baseRecent.add(path);
+    setMenu(list);
+    return list;
+  },
+};
+const files = createFileService({ fs, dialogs: createDialogs(nativeDialog), recent, writeBundle });
+const recovery = createRecoveryStore({ fs, userDataDir });
+
+function setMenu(recentFiles: readonly string[]): void {
+  const template: MenuItemTemplate[] = buildMenuTemplate({
+    send: sendCommand,
+    recentFiles,
+    platform: process.platform,
+    devTools: !app.isPackaged,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
+}
+
+function secureSession(): void {
+  const appSession = session.defaultSession;
+  appSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rendererDir) }));
+  // The renderer's index.html carries the same policy as a meta tag (file: responses have no headers to add to).
+  appSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
+  appSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
+  appSession.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
+}
+
+async function askBeforeClosing(window: BrowserWindow): Promise<void> {
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    message: 'Save changes to this topology before closing?',
+    detail: 'Your changes will be lost if you do not save them.',
+    buttons: [...CLOSE_DIALOG_BUTTONS],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  });
+  const action = closeGuard.onAnswer(answerFromButton(response));
+  if (action === 'close') window.close();
+  // The renderer saves through file:save, then reports a clean window:state, and the guard closes.
+  if (action === 'save-then-close') sendCommand('file.save');
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    title: APP_NAME,
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  mainWindow = window;
+  closeGuard.reset();
+
+  // Main owns the title (file name and unsaved marker from window:state).
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    const decision = closeGuard.onCloseRequested();
+    if (decision === 'close') return;
+    event.preventDefault();
+    if (decision === 'ask') void askBeforeClosing(window);
+  });
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to documentation open in the user's browser, never in the app.
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+
+  void window.loadFile(join(rendererDir, 'index.html'));
+}
+
+registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>({ files, recovery, closeGuard, window: appWindow }), {
+  isTrustedSender: (event) => isTrustedSender(event, { webContentsId: mainWindow?.webContents.id, rendererDir }),
+  log: (message, error) => console.error(message, error),
+});
+
+// One window per app: a second launch focuses the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(async () => {
+    secureSession();
+    setMenu(await recent.list());
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate, MENU, MENU_COMMAND_IDS, OPEN_RECENT_PREFIX, type MenuItemTemplate } from './menu.js';
+
+function leaves(items: readonly MenuItemTemplate[]): MenuItemTemplate[] {
+  return items.flatMap((item) => (item.submenu ? leaves(item.submenu) : [item]));
+}
+
+function find(items: readonly MenuItemTemplate[], label: string): MenuItemTemplate {
+  const found = leaves(items).find((item) => item.label?.replaceAll('&', '') === label) ?? items.find((item) => item.label?.replaceAll('&', '') === label);
+  if (!found) throw new Error(`no item ${label}`);
+  return found;
+}
+
+describe('menu template', () => {
+  const send = vi.fn();
+  const template = buildMenuTemplate({ send, recentFiles: ['/work/a.otel-topology.yaml', '/work/R&D.otel-topology.yaml'], platform: 'linux' });
+
+  it('GIVEN the command list WHEN built THEN every item has a command (click), a role, a submenu, or is a separator or placeholder', () => {
+    for (const item of leaves(template)) {
+      const kinds = [item.click !== undefined, item.role !== undefined, item.type === 'separator', item.enabled === false].filter(Boolean);
+      expect(kinds, JSON.stringify(item)).toHaveLength(1);
+    }
+  });
+
+  it('GIVEN File, Edit and View WHEN built THEN they hold the items users expect', () => {
+    expect(template.map((section) => section.label)).toStrictEqual(['&File', '&Edit', '&View']);
+    const labels = leaves(template).map((item) => item.label?.replaceAll('&', '') ?? item.role ?? item.type);
+    for (const expected of ['New', 'Open…', 'Save', 'Save As…', 'Export Bundle…', 'Export Diagram…', 'Quit', 'Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Select All', 'Toggle Editor', 'Toggle Problems Panel', 'Toggle Minimap', 'Zoom In', 'Zoom Out', 'Reset Zoom', 'Toggle Theme']) {
+      expect(labels).toContain(expected);
+    }
+  });
+
+  it('GIVEN a command item WHEN clicked THEN sends its command id', () => {
+    find(template, 'Save').click!();
+    find(template, 'Toggle Problems Panel').click!();
+    expect(send.mock.calls).toStrictEqual([['file.save'], ['view.toggleProblems']]);
+  });
+
+  it('GIVEN clipboard and quit WHEN built THEN they are Electron roles, so text fields get native behaviour', () => {
+    expect(['Cut', 'Copy', 'Paste', 'Quit'].map((label) => find(template, label).role)).toStrictEqual(['cut', 'copy', 'paste', 'quit']);
+  });
+
+  it('GIVEN recent files WHEN one is clicked THEN sends file.openRecent with its path; an & is shown, not a mnemonic', () => {
+    send.mockClear();
+    const recent = template[0]!.submenu!.find((item) => item.label === 'Open &Recent')!.submenu!;
+    expect(recent.map((item) => item.label)).toStrictEqual(['/work/a.otel-topology.yaml', '/work/R&&D.otel-topology.yaml']);
+    recent[1]!.click!();
+    expect(send).toHaveBeenCalledWith(`${OPEN_RECENT_PREFIX}/work/R&D.otel-topology.yaml`);
+  });
+
+  it('GIVEN no recent files WHEN built THEN Open Recent shows one disabled placeholder', () => {
+    const empty = buildMenuTemplate({ send, recentFiles: [], platform: 'linux' });
+    expect(empty[0]!.submenu!.find((item) => item.label === 'Open &Recent')!.submenu).toStrictEqual([{ label: 'No Recent Files', enabled: false }]);
+  });
+
+  it('GIVEN editing shortcuts WHEN built THEN they are shown but left to the page, so Delete and Ctrl+A still work in text fields', () => {
+    for (const label of ['Undo', 'Redo', 'Duplicate', 'Delete', 'Select All']) expect(find(template, label).registerAccelerator).toBe(false);
+    expect(find(template, 'Save').registerAccelerator).toBeUndefined();
+  });
+
+  it('GIVEN macOS WHEN built THEN the app menu comes first and File neither has Quit nor ends with a separator', () => {
+    const mac = buildMenuTemplate({ send, recentFiles: [], platform: 'darwin' });
+    expect(mac[0]).toStrictEqual({ role: 'appMenu' });
+    const file = mac[1]!.submenu!;
+    expect(file.some((item) => item.role === 'quit')).toBe(false);
+    expect(file.at(-1)!.type).not.toBe('separator');
+  });
+
+  it('GIVEN an unpackaged build WHEN built with devTools THEN View offers the developer tools', () => {
+    const dev = buildMenuTemplate({ send, recentFiles: [], platform: 'linux', devTools: true });
+    expect(leaves(dev).some((item) => item.role === 'toggleDevTools')).toBe(true);
+    expect(leaves(template).some((item) => item.role === 'toggleDevTools')).toBe(false);
+  });
+
+  it('GIVEN the command ids WHEN listed THEN they are unique and namespaced', () => {
+    expect(new Set(MENU_COMMAND_IDS).size).toBe(MENU_COMMAND_IDS.length);
+    for (const id of MENU_COMMAND_IDS) expect(id).toMatch(/^(file|edit|view|export)\.[a-zA-Z]+$/);
+    expect(MENU_COMMAND_IDS).toHaveLength(MENU.flatMap((section) => section.entries).filter((entry) => entry.kind === 'command').length);
+  });
+});

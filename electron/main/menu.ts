@@ -1,0 +1,147 @@
+/**
+ * The native menus, as data: every item is either a command of the renderer's registry (sent as
+ * the `menu:command` event with its id) or an Electron role that the OS implements (clipboard,
+ * quit). `buildMenuTemplate` turns the list into Electron's template shape without importing
+ * Electron, so it is tested as is.
+ */
+
+export type MenuEntry =
+  | {
+      readonly kind: 'command';
+      readonly id: string;
+      readonly label: string;
+      readonly accelerator?: string;
+      /**
+       * False: the shortcut is shown but left to the page, so the key still reaches text fields
+       * and Monaco (on Windows and Linux a registered accelerator swallows it). macOS ignores this.
+       */
+      readonly registerAccelerator?: false;
+    }
+  | { readonly kind: 'role'; readonly role: 'cut' | 'copy' | 'paste' | 'quit'; readonly label?: string }
+  | { readonly kind: 'recent'; readonly label: string }
+  | { readonly kind: 'separator' };
+
+export interface MenuSection {
+  readonly label: string;
+  readonly entries: readonly MenuEntry[];
+}
+
+/** Recent files are sent as `file.openRecent:<absolute path>`; the renderer opens it with `file:open`. */
+export const OPEN_RECENT_PREFIX = 'file.openRecent:';
+
+const separator = { kind: 'separator' } as const;
+
+export const MENU: readonly MenuSection[] = [
+  {
+    label: '&File',
+    entries: [
+      { kind: 'command', id: 'file.new', label: '&New', accelerator: 'CmdOrCtrl+N' },
+      { kind: 'command', id: 'file.open', label: '&Open…', accelerator: 'CmdOrCtrl+O' },
+      { kind: 'recent', label: 'Open &Recent' },
+      separator,
+      { kind: 'command', id: 'file.save', label: '&Save', accelerator: 'CmdOrCtrl+S' },
+      { kind: 'command', id: 'file.saveAs', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S' },
+      separator,
+      { kind: 'command', id: 'export.bundle', label: '&Export Bundle…', accelerator: 'CmdOrCtrl+E' },
+      { kind: 'command', id: 'export.diagram', label: 'Export &Diagram…' },
+      separator,
+      { kind: 'role', role: 'quit', label: '&Quit' },
+    ],
+  },
+  {
+    label: '&Edit',
+    entries: [
+      { kind: 'command', id: 'edit.undo', label: '&Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false },
+      { kind: 'command', id: 'edit.redo', label: '&Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false },
+      separator,
+      { kind: 'role', role: 'cut', label: 'Cu&t' },
+      { kind: 'role', role: 'copy', label: '&Copy' },
+      { kind: 'role', role: 'paste', label: '&Paste' },
+      separator,
+      { kind: 'command', id: 'edit.duplicate', label: 'D&uplicate', accelerator: 'CmdOrCtrl+D', registerAccelerator: false },
+      { kind: 'command', id: 'edit.delete', label: '&Delete', accelerator: 'Delete', registerAccelerator: false },
+      { kind: 'command', id: 'edit.selectAll', label: 'Select &All', accelerator: 'CmdOrCtrl+A', registerAccelerator: false },
+    ],
+  },
+  {
+    label: '&View',
+    entries: [
+      { kind: 'command', id: 'view.toggleEditor', label: 'Toggle &Editor', accelerator: 'CmdOrCtrl+Shift+E' },
+      { kind: 'command', id: 'view.toggleProblems', label: 'Toggle &Problems Panel', accelerator: 'CmdOrCtrl+Shift+M' },
+      { kind: 'command', id: 'view.toggleMinimap', label: 'Toggle &Minimap' },
+      separator,
+      { kind: 'command', id: 'view.zoomIn', label: 'Zoom &In', accelerator: 'CmdOrCtrl+=' },
+      { kind: 'command', id: 'view.zoomOut', label: 'Zoom &Out', accelerator: 'CmdOrCtrl+-' },
+      { kind: 'command', id: 'view.zoomReset', label: '&Reset Zoom', accelerator: 'CmdOrCtrl+0' },
+      separator,
+      { kind: 'command', id: 'view.toggleTheme', label: 'Toggle &Theme' },
+    ],
+  },
+];
+
+/** Every command id the menus can send (besides `file.openRecent:<path>`): the renderer's registry must know each. */
+export const MENU_COMMAND_IDS: readonly string[] = MENU.flatMap((section) =>
+  section.entries.flatMap((entry) => (entry.kind === 'command' ? [entry.id] : [])),
+);
+
+/** The subset of Electron's `MenuItemConstructorOptions` the template uses. */
+export interface MenuItemTemplate {
+  label?: string;
+  role?: 'cut' | 'copy' | 'paste' | 'quit' | 'appMenu' | 'toggleDevTools';
+  type?: 'separator' | 'submenu';
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: MenuItemTemplate[];
+}
+
+export interface MenuContext {
+  /** Sends `menu:command` to the app's window. */
+  send(commandId: string): void;
+  recentFiles: readonly string[];
+  platform: NodeJS.Platform;
+  /** Adds View › Toggle Developer Tools (unpackaged builds). */
+  devTools?: boolean;
+}
+
+function recentSubmenu(context: MenuContext): MenuItemTemplate[] {
+  if (context.recentFiles.length === 0) return [{ label: 'No Recent Files', enabled: false }];
+  return context.recentFiles.map((path) => ({
+    // An "&" in a path would otherwise become a mnemonic.
+    label: path.replaceAll('&', '&&'),
+    click: () => context.send(`${OPEN_RECENT_PREFIX}${path}`),
+  }));
+}
+
+function itemFor(entry: MenuEntry, context: MenuContext): MenuItemTemplate {
+  switch (entry.kind) {
+    case 'separator':
+      return { type: 'separator' };
+    case 'role':
+      return entry.label === undefined ? { role: entry.role } : { role: entry.role, label: entry.label };
+    case 'recent':
+      return { label: entry.label, submenu: recentSubmenu(context) };
+    case 'command':
+      return {
+        label: entry.label,
+        ...(entry.accelerator === undefined ? {} : { accelerator: entry.accelerator }),
+        ...(entry.registerAccelerator === false ? { registerAccelerator: false } : {}),
+        click: () => context.send(entry.id),
+      };
+  }
+}
+
+/** Electron's menu template for the platform: macOS gets the app menu and keeps Quit there. */
+export function buildMenuTemplate(context: MenuContext, menu: readonly MenuSection[] = MENU): MenuItemTemplate[] {
+  const mac = context.platform === 'darwin';
+  const sections = menu.map((section) => {
+    let entries = section.entries.filter((entry) => !(mac && entry.kind === 'role' && entry.role === 'quit'));
+    // No separator may end a menu once Quit is gone.
+    while (entries.at(-1)?.kind === 'separator') entries = entries.slice(0, -1);
+    const submenu = entries.map((entry) => itemFor(entry, context));
+    if (context.devTools && section.label === '&View') submenu.push({ type: 'separator' }, { role: 'toggleDevTools' });
+    return { label: section.label, submenu };
+  });
+  return mac ? [{ role: 'appMenu' }, ...sections] : sections;
+}

@@ -1,0 +1,97 @@
+/** The window: toolbar, palette, canvas, inspector, editor, problems and status bar. */
+import { useEffect, useMemo } from 'react';
+import { Canvas } from '../canvas/Canvas.js';
+import { createCommands } from '../commands/registry.js';
+import { EditorPane } from '../editor/EditorPane.js';
+import { CommandPalette } from '../panels/CommandPalette.js';
+import { Inspector } from '../panels/Inspector.js';
+import { Palette } from '../panels/Palette.js';
+import { ProblemsPanel, StatusBar } from '../panels/ProblemsPanel.js';
+import { StartScreen } from '../panels/StartScreen.js';
+import { Toolbar } from '../panels/Toolbar.js';
+import { platform } from '../platform/index.js';
+import { appStore, canvasControl, useApp } from './app-store.js';
+import { installShortcuts } from './keyboard.js';
+import { isDirty } from '../state/store.js';
+
+const RECOVERY_DELAY_MS = 3000;
+
+export function App() {
+  const isOpen = useApp((state) => state.isOpen);
+  const theme = useApp((state) => state.theme);
+  const commands = useMemo(
+    () =>
+      createCommands({
+        store: appStore,
+        platform,
+        fitView: () => canvasControl.fitView(),
+        confirmDiscard: () => window.confirm('Discard the unsaved changes?'),
+      }),
+    [],
+  );
+
+  useEffect(() => installShortcuts(commands), [commands]);
+
+  // The desktop menu runs registry commands by id.
+  useEffect(
+    () =>
+      platform.on('menu:command', ({ commandId }) => {
+        void commands.find((command) => command.id === commandId)?.run();
+      }),
+    [commands],
+  );
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  // Window title and dirty marker; unsaved work goes to the recovery store a little after each change.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastTitle = '';
+    return appStore.subscribe((state) => {
+      const dirty = state.isOpen && state.document.text !== state.savedText;
+      const title = state.filePath ?? state.document.topology?.name ?? 'Untitled';
+      const key = `${title}\u0000${dirty}`;
+      if (key !== lastTitle) {
+        lastTitle = key;
+        void platform.channels['window:state']({ title, dirty });
+      }
+      clearTimeout(timer);
+      if (dirty) timer = setTimeout(() => void platform.channels['recovery:write']({ text: state.document.text, path: state.filePath }), RECOVERY_DELAY_MS);
+    });
+  }, []);
+
+  // The browser asks before a tab with unsaved work closes (Electron's main process does it there).
+  useEffect(() => {
+    if (platform.kind !== 'web') return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (isDirty(appStore.getState())) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar commands={commands} />
+      {isOpen ? (
+        <div className="workspace">
+          <Palette />
+          <div className="centre">
+            <Canvas />
+            <ProblemsPanel />
+          </div>
+          <div className="side">
+            <Inspector />
+            <EditorPane />
+          </div>
+        </div>
+      ) : (
+        <StartScreen commands={commands} />
+      )}
+      <StatusBar />
+      <CommandPalette commands={commands} />
+    </div>
+  );
+}

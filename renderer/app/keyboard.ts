@@ -1,0 +1,28 @@
+/** Global keyboard shortcuts from the command registry. */
+import type { Command } from '../commands/registry.js';
+import { isEnabled } from '../commands/registry.js';
+import { matchesShortcut } from '../commands/shortcuts.js';
+import { appStore } from './app-store.js';
+
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Whether the focus is where keys type text (inputs, the Monaco editor). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
+}
+
+export function installShortcuts(commands: readonly Command[]): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const typing = isTyping(event.target);
+    for (const command of commands) {
+      if (!command.shortcut || !matchesShortcut(command.shortcut, event, IS_MAC)) continue;
+      if (typing && !command.global) return;
+      event.preventDefault();
+      if (isEnabled(command, appStore.getState())) void command.run();
+      return;
+    }
+  };
+  window.addEventListener('keydown', onKeyDown, true);
+  return () => window.removeEventListener('keydown', onKeyDown, true);
+}

@@ -1,0 +1,169 @@
+/**
+ * Every user operation, once: the toolbar, keyboard shortcuts, the command palette and the
+ * desktop menu (`menu:command` events) all run commands from this list.
+ */
+import { topologyDiagram } from '../../shared/engine/diagram.js';
+import type { DesktopApi } from '../../shared/ipc/contract.js';
+import { deleteElements, done } from '../model/commands.js';
+import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi } from '../state/store.js';
+
+export interface Command {
+  readonly id: string;
+  readonly label: string;
+  readonly shortcut?: string;
+  /** Runs even while the focus is in a text field or the editor (save, open...). */
+  readonly global?: boolean;
+  enabled?(state: AppState): boolean;
+  run(): void | Promise<void>;
+}
+
+export interface CommandContext {
+  readonly store: AppStoreApi;
+  readonly platform: DesktopApi;
+  fitView(): void;
+  /** Asks before throwing away unsaved changes. */
+  confirmDiscard(): boolean;
+}
+
+export const BLANK_TOPOLOGY = `# A new topology: drag sites, clusters, collectors and backends from the palette.
+schemaVersion: 1
+name: untitled
+elements: []
+`;
+
+const hasDocument = (state: AppState) => state.isOpen && state.document.topology !== undefined;
+
+export function createCommands(context: CommandContext): Command[] {
+  const { store, platform } = context;
+  const state = () => store.getState();
+  const guard = () => !isDirty(state()) || context.confirmDiscard();
+  const report = (error: string) => state().notify(error, 'error');
+
+  return [
+    {
+      id: 'file.new',
+      label: 'New topology',
+      shortcut: 'Mod+Alt+N',
+      global: true,
+      run() {
+        if (guard()) state().openDocument(BLANK_TOPOLOGY, null, { dirty: true });
+      },
+    },
+    {
+      id: 'file.newFromTemplate',
+      label: 'New from template…',
+      global: true,
+      run() {
+        if (guard()) state().closeDocument();
+      },
+    },
+    {
+      id: 'file.open',
+      label: 'Open…',
+      shortcut: 'Mod+O',
+      global: true,
+      async run() {
+        if (!guard()) return;
+        const result = await platform.channels['file:open']({});
+        if (!result.ok) return report(result.error);
+        if (result.data) state().openDocument(result.data.text, result.data.path);
+      },
+    },
+    ...([false, true] as const).map(
+      (saveAs): Command => ({
+        id: saveAs ? 'file.saveAs' : 'file.save',
+        label: saveAs ? 'Save as…' : 'Save',
+        shortcut: saveAs ? 'Mod+Shift+S' : 'Mod+S',
+        global: true,
+        enabled: (current) => current.isOpen,
+        async run() {
+          const { document, filePath } = state();
+          const text = document.text;
+          const result = await platform.channels['file:save']({ path: filePath, text, saveAs });
+          if (!result.ok) return report(result.error);
+          if (!result.data) return;
+          state().markSaved(result.data.path, text);
+          await platform.channels['recovery:clear']({});
+          state().notify(`Saved ${result.data.path}`);
+        },
+      }),
+    ),
+    {
+      id: 'export.bundle',
+      label: 'Export bundle…',
+      shortcut: 'Mod+E',
+      global: true,
+      enabled: hasDocument,
+      async run() {
+        const { bundle, document } = state();
+        if (!bundle || !document.topology) return;
+        if (document.problems.length > 0) state().notify('The YAML has errors: exporting the last valid model.', 'error');
+        const files = bundle.files.map((file) => ({ path: file.path, content: file.content }));
+        const result = await platform.channels['bundle:export']({ files, format: 'zip', suggestedName: document.topology.name });
+        if (!result.ok) return report(result.error);
+        if (result.data) state().notify(`Exported ${files.length} files to ${result.data.path}`);
+      },
+    },
+    {
+      id: 'export.diagram',
+      label: 'Export diagram (SVG)…',
+      global: true,
+      enabled: hasDocument,
+      async run() {
+        const topology = state().document.topology;
+        if (!topology) return;
+        const result = await platform.channels['diagram:export']({ format: 'svg', data: topologyDiagram(topology), suggestedName: `${topology.name}.svg` });
+        if (!result.ok) return report(result.error);
+        if (result.data) state().notify(`Saved the diagram as ${result.data.path}`);
+      },
+    },
+    {
+      id: 'edit.undo',
+      label: 'Undo',
+      shortcut: 'Mod+Z',
+      enabled: (current) => canUndo(current.history),
+      run: () => state().undo(),
+    },
+    {
+      id: 'edit.redo',
+      label: 'Redo',
+      shortcut: 'Mod+Shift+Z',
+      enabled: (current) => canRedo(current.history),
+      run: () => state().redo(),
+    },
+    {
+      id: 'edit.delete',
+      label: 'Delete selection',
+      shortcut: 'Delete',
+      enabled: (current) => current.selection.length > 0,
+      run() {
+        const ids = state().selection;
+        if (ids.length > 0) state().applyModel((topology) => done(deleteElements(topology, ids)));
+      },
+    },
+    {
+      id: 'view.fit',
+      label: 'Fit view',
+      shortcut: 'Shift+1',
+      enabled: hasDocument,
+      run: () => context.fitView(),
+    },
+    {
+      id: 'view.toggleTheme',
+      label: 'Toggle light/dark theme',
+      global: true,
+      run: () => state().setTheme(state().theme === 'dark' ? 'light' : 'dark'),
+    },
+    {
+      id: 'view.commandPalette',
+      label: 'Show all commands',
+      shortcut: 'Mod+Shift+P',
+      global: true,
+      run: () => state().setCommandPaletteOpen(!state().commandPaletteOpen),
+    },
+  ];
+}
+
+export function isEnabled(command: Command, current: AppState): boolean {
+  return command.enabled ? command.enabled(current) : true;
+}

@@ -1,0 +1,185 @@
+/**
+ * The desktop API for the browser build: the same channels as the preload, done with browser
+ * APIs (a file input, downloads or the File System Access API, localStorage).
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { Channel, DesktopApi, EventName, EventOf, RequestOf, ResponseOf, Result } from '../../shared/ipc/contract.js';
+
+const RECOVERY_KEY = 'otel-topology:recovery';
+const RECENT_KEY = 'otel-topology:recent';
+const MAX_RECENT = 10;
+
+/** Download `data` as a file named `name`. */
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Asks for a file with a hidden `<input type=file>`; null when the user cancels. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.setAttribute('aria-label', 'Choose a topology file');
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function readRecent(): string[] {
+  try {
+    const value = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function addRecent(path: string): void {
+  localStorage.setItem(RECENT_KEY, JSON.stringify([path, ...readRecent().filter((item) => item !== path)].slice(0, MAX_RECENT)));
+}
+
+/** File handles of the File System Access API, by the name we gave the renderer. */
+interface SaveHandle {
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+  readonly name: string;
+}
+type SavePicker = (options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }) => Promise<SaveHandle>;
+const handles = new Map<string, SaveHandle>();
+
+function fileName(path: string | null): string {
+  const name = path?.split(/[\\/]/).pop();
+  return name && name.length > 0 ? name : 'topology.otel-topology.yaml';
+}
+
+type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+const handlers: Handlers = {
+  async 'file:open'() {
+    const file = await pickFile('.yaml,.yml');
+    if (!file) return null;
+    addRecent(file.name);
+    return { path: file.name, text: await file.text() };
+  },
+
+  async 'file:save'({ path, text, saveAs }) {
+    const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+    let handle = path && !saveAs ? handles.get(path) : undefined;
+    if (!handle && picker) {
+      try {
+        handle = await picker({
+          suggestedName: fileName(path),
+          types: [{ description: 'OTel topology', accept: { 'application/yaml': ['.yaml', '.yml'] } }],
+        });
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return null;
+        throw error;
+      }
+    }
+    if (handle) {
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      handles.set(handle.name, handle);
+      addRecent(handle.name);
+      return { path: handle.name };
+    }
+    const name = fileName(path);
+    download(name, text, 'application/yaml');
+    addRecent(name);
+    return { path: name };
+  },
+
+  async 'file:recent'() {
+    return readRecent();
+  },
+
+  async 'bundle:export'({ files, suggestedName }) {
+    // A browser cannot write a folder: both formats download one zip.
+    const entries = Object.fromEntries(files.map((file) => [file.path, strToU8(file.content)]));
+    const zip = zipSync(entries, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+    const name = suggestedName.endsWith('.zip') ? suggestedName : `${suggestedName}.zip`;
+    download(name, zip, 'application/zip');
+    return { path: name };
+  },
+
+  async 'diagram:export'({ format, data, suggestedName }) {
+    if (format === 'svg') download(suggestedName, data, 'image/svg+xml');
+    else download(suggestedName, Uint8Array.from(atob(data), (char) => char.charCodeAt(0)), 'image/png');
+    return { path: suggestedName };
+  },
+
+  async 'recovery:write'({ text, path }) {
+    localStorage.setItem(RECOVERY_KEY, JSON.stringify({ text, path, savedAt: new Date().toISOString() }));
+    return null;
+  },
+
+  async 'recovery:read'() {
+    try {
+      const value = JSON.parse(localStorage.getItem(RECOVERY_KEY) ?? 'null') as { text?: unknown; path?: unknown; savedAt?: unknown } | null;
+      if (!value || typeof value.text !== 'string' || typeof value.savedAt !== 'string') return null;
+      return { text: value.text, path: typeof value.path === 'string' ? value.path : null, savedAt: value.savedAt };
+    } catch {
+      return null;
+    }
+  },
+
+  async 'recovery:clear'() {
+    localStorage.removeItem(RECOVERY_KEY);
+    return null;
+  },
+
+  async 'window:state'({ title, dirty }) {
+    document.title = `${dirty ? '● ' : ''}${title} — OTel Topology Designer`;
+    return null;
+  },
+};
+
+async function answer<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  try {
+    return { ok: true, data: await handlers[channel](request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+export const webPlatform: DesktopApi = {
+  kind: 'web',
+  channels: {
+    'file:open': (request) => answer('file:open', request),
+    'file:save': (request) => answer('file:save', request),
+    'file:recent': (request) => answer('file:recent', request),
+    'bundle:export': (request) => answer('bundle:export', request),
+    'diagram:export': (request) => answer('diagram:export', request),
+    'recovery:write': (request) => answer('recovery:write', request),
+    'recovery:read': (request) => answer('recovery:read', request),
+    'recovery:clear': (request) => answer('recovery:clear', request),
+    'window:state': (request) => answer('window:state', request),
+  },
+  // The browser has no menu: nothing sends events, but subscriptions work the same.
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener as (payload: never) => void);
+    listeners.set(event, set);
+    return () => set.delete(listener as (payload: never) => void);
+  },
+};

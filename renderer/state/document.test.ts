@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { addElement, updateElement } from '../model/commands.js';
+import { paletteItem } from '../model/palette.js';
+import { changeDocument, EMPTY_DOCUMENT, readDocument } from './document.js';
+
+const TEXT = `# keep this comment
+schemaVersion: 1
+name: demo
+elements:
+  - kind: site # the only site
+    id: aws-use1
+    provider: aws
+    region: us-east-1
+  - kind: cluster
+    id: eks
+    site: aws-use1
+    platform: eks
+  - kind: collector
+    id: gateway
+    cluster: eks
+    role: gateway
+    replicas: 2
+`;
+
+describe('document', () => {
+  it('GIVEN valid text THEN the model is read; GIVEN broken text THEN the last model stays with problems', () => {
+    const valid = readDocument(EMPTY_DOCUMENT, TEXT);
+    expect(valid.problems).toStrictEqual([]);
+    expect(valid.topology?.elements).toHaveLength(3);
+    const broken = readDocument(valid, `${TEXT}  - kind: [\n`);
+    expect(broken.problems.length).toBeGreaterThan(0);
+    expect(broken.problems[0]!.line).toBeGreaterThan(0);
+    expect(broken.topology).toBe(valid.topology);
+  });
+
+  it('GIVEN a model change THEN the text keeps comments and key order, and the new model is read back', () => {
+    const document = readDocument(EMPTY_DOCUMENT, TEXT);
+    const result = changeDocument(document, (topology) => {
+      const outcome = updateElement(topology, 'gateway', { replicas: 4 });
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.topology;
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.document.text).toBe(TEXT.replace('replicas: 2', 'replicas: 4'));
+    expect(result.document.topology?.elements[2]).toMatchObject({ replicas: 4, mode: 'auto' });
+  });
+
+  it('GIVEN an added element THEN it is appended in its short form, with its placement', () => {
+    const document = readDocument(EMPTY_DOCUMENT, TEXT);
+    const result = changeDocument(document, (topology) => {
+      const outcome = addElement(topology, paletteItem('collector:agent')!, { clusterId: 'eks', position: { x: 20, y: 40 } });
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.topology;
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.document.text).toContain('  - kind: collector\n    id: agent\n    cluster: eks\n    role: agent\n');
+    expect(result.document.text).toContain('layout:\n  agent:\n    x: 20\n    y: 40\n');
+    expect(result.document.text.startsWith('# keep this comment\n')).toBe(true);
+    expect(result.document.problems).toStrictEqual([]);
+  });
+
+  it('GIVEN text with problems WHEN a model change is asked THEN it is refused (the typed text is not lost)', () => {
+    const broken = readDocument(readDocument(EMPTY_DOCUMENT, TEXT), 'name: [');
+    const result = changeDocument(broken, (topology) => topology);
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The one store of the renderer: the open document (text + last valid model), what the engine
+ * made of it, the selection and the undo history. Plain zustand (vanilla), so the commands and
+ * tests use it without React; components subscribe through `useApp`.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Bundle } from '../../shared/engine/bundle.js';
+import { createEngineSession, type EngineSession } from '../../shared/engine/session.js';
+import type { ModelPath } from '../../shared/io/problem.js';
+import { locate } from '../../shared/io/yaml-document.js';
+import type { Topology } from '../../shared/model/topology.js';
+import type { Diagnostic } from '../../shared/validation/diagnostic.js';
+import type { Outcome } from '../model/commands.js';
+import { changeDocument, EMPTY_DOCUMENT, readDocument, type DocumentState } from './document.js';
+import { canRedo, canUndo, currentText, record, redo, startHistory, undo, type History } from './history.js';
+
+export type Theme = 'light' | 'dark';
+export type EditorTab = 'topology' | 'generated';
+
+export interface AppState {
+  /** False on the start screen. */
+  readonly isOpen: boolean;
+  readonly document: DocumentState;
+  readonly history: History;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly bundle: Bundle | undefined;
+  readonly selection: readonly string[];
+  readonly filePath: string | null;
+  /** Text as last saved (or opened): the document is dirty when it differs. */
+  readonly savedText: string;
+  readonly theme: Theme;
+  readonly message: { readonly text: string; readonly kind: 'info' | 'error'; readonly at: number } | undefined;
+  /** A request to the YAML editor to show a line; `nonce` tells repeated requests apart. */
+  readonly reveal: { readonly line: number; readonly column: number; readonly nonce: number } | undefined;
+  readonly editorTab: EditorTab;
+  readonly commandPaletteOpen: boolean;
+}
+
+export interface AppActions {
+  openDocument(text: string, path: string | null, options?: { dirty?: boolean }): void;
+  closeDocument(): void;
+  /** The editor's text changed (typing merges into one undo step). */
+  editText(text: string): void;
+  /** Runs a model command; false (with a message) when it could not apply. */
+  applyModel(change: (topology: Topology) => Outcome, options?: { select?: boolean }): boolean;
+  undo(): void;
+  redo(): void;
+  select(ids: readonly string[]): void;
+  /** Selects the elements of a diagnostic and shows its path in the YAML. */
+  revealPath(path: ModelPath | undefined): void;
+  revealLine(line: number, column?: number): void;
+  markSaved(path: string, text: string): void;
+  setTheme(theme: Theme): void;
+  setEditorTab(tab: EditorTab): void;
+  setCommandPaletteOpen(open: boolean): void;
+  notify(text: string, kind?: 'info' | 'error'): void;
+}
+
+export type AppStore = AppState & AppActions;
+
+export function isDirty(state: AppState): boolean {
+  return state.isOpen && state.document.text !== state.savedText;
+}
+
+export { canRedo, canUndo };
+
+export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
+  let session: EngineSession = createEngineSession();
+  let nonce = 0;
+
+  return createStore<AppStore>()((set, get) => {
+    /** The state that follows a new document state: engine output, pruned selection. */
+    const derive = (document: DocumentState): Partial<AppState> => {
+      const previous = get().document;
+      if (document.topology === previous.topology && get().bundle) return { document };
+      if (!document.topology) return { document, diagnostics: [], bundle: undefined, selection: [] };
+      const result = session.update(document.topology, { topologyText: document.text });
+      const ids = new Set(document.topology.elements.map((element) => element.id));
+      return {
+        document,
+        diagnostics: result.diagnostics,
+        bundle: result.bundle,
+        selection: get().selection.filter((id) => ids.has(id)),
+      };
+    };
+
+    return {
+      isOpen: false,
+      document: EMPTY_DOCUMENT,
+      history: startHistory(''),
+      diagnostics: [],
+      bundle: undefined,
+      selection: [],
+      filePath: null,
+      savedText: '',
+      theme: initial.theme ?? 'light',
+      message: undefined,
+      reveal: undefined,
+      editorTab: 'topology',
+      commandPaletteOpen: false,
+
+      openDocument(text, path, options = {}) {
+        session = createEngineSession();
+        set({ document: EMPTY_DOCUMENT, bundle: undefined, selection: [] });
+        const document = readDocument(EMPTY_DOCUMENT, text);
+        set({
+          ...derive(document),
+          isOpen: true,
+          history: startHistory(text),
+          filePath: path,
+          savedText: options.dirty ? '' : text,
+          selection: [],
+          reveal: undefined,
+          message: undefined,
+        });
+      },
+
+      closeDocument() {
+        session = createEngineSession();
+        set({ isOpen: false, document: EMPTY_DOCUMENT, history: startHistory(''), diagnostics: [], bundle: undefined, selection: [], filePath: null, savedText: '' });
+      },
+
+      editText(text) {
+        const state = get();
+        if (text === state.document.text) return;
+        set({ ...derive(readDocument(state.document, text)), history: record(state.history, text, { group: 'typing', at: Date.now() }) });
+      },
+
+      applyModel(change, options = {}) {
+        const state = get();
+        let createdId: string | undefined;
+        let error: string | undefined;
+        const result = changeDocument(state.document, (topology) => {
+          const outcome = change(topology);
+          if (!outcome.ok) {
+            error = outcome.error;
+            return topology;
+          }
+          createdId = outcome.id;
+          return outcome.topology;
+        });
+        if (!result.ok || error) {
+          get().notify(error ?? (result.ok ? 'Nothing changed.' : result.error), 'error');
+          return false;
+        }
+        if (result.document === state.document) return true;
+        set({
+          ...derive(result.document),
+          history: record(state.history, result.document.text),
+          ...(options.select !== false && createdId ? { selection: [createdId] } : {}),
+        });
+        if (result.document.problems.length > 0) get().notify(result.document.problems[0]!.message, 'error');
+        return true;
+      },
+
+      undo() {
+        const state = get();
+        if (!canUndo(state.history)) return;
+        const history = undo(state.history);
+        set({ ...derive(readDocument(state.document, currentText(history))), history });
+      },
+
+      redo() {
+        const state = get();
+        if (!canRedo(state.history)) return;
+        const history = redo(state.history);
+        set({ ...derive(readDocument(state.document, currentText(history))), history });
+      },
+
+      select(ids) {
+        const current = get().selection;
+        if (current.length === ids.length && current.every((id, index) => id === ids[index])) return;
+        set({ selection: [...ids] });
+      },
+
+      revealPath(path) {
+        const parsed = get().document.parsed;
+        if (!path || !parsed) return;
+        const position = locate(parsed, path);
+        if (position) get().revealLine(position.line, position.column);
+      },
+
+      revealLine(line, column = 1) {
+        set({ reveal: { line, column, nonce: ++nonce }, editorTab: 'topology' });
+      },
+
+      markSaved(path, text) {
+        set({ filePath: path, savedText: text });
+      },
+
+      setTheme(theme) {
+        set({ theme });
+      },
+
+      setEditorTab(tab) {
+        set({ editorTab: tab });
+      },
+
+      setCommandPaletteOpen(open) {
+        set({ commandPaletteOpen: open });
+      },
+
+      notify(text, kind = 'info') {
+        set({ message: { text, kind, at: Date.now() } });
+      },
+    };
+  });
+}
+
+export type AppStoreApi = ReturnType<typeof createAppStore>;

@@ -164,3 +164,65 @@ describe('the built bin (npm run build)', () => {
     expect(result.stdout).toMatch(/0 errors/);
   });
 });
+
+describe('otel-topology import', () => {
+  const FIXTURES = resolve(import.meta.dirname, '..', 'shared', 'import', 'fixtures');
+
+  it('GIVEN Operator resources WHEN imported THEN writes a loadable topology and prints the report', async () => {
+    const directory = scratch();
+    const out = join(directory, 'imported.otel-topology.yaml');
+    const result = await cli('import', join(FIXTURES, 'operator-collectors.yaml'), '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/recognised collector otel-gateway \(gateway\/statefulset\)/);
+    expect(result.out).toMatch(/override \(kept as written\) otel-gateway: connectors\.routing/);
+    expect(result.out).toMatch(/wrote .*: 2 collectors, 5 backends, 7 flows/);
+    expect(readdirSync(directory).filter((name) => name.startsWith('.'))).toStrictEqual([]);
+    const validated = await cli('validate', out);
+    expect(validated.err).not.toMatch(/not a valid topology/);
+  });
+
+  it('GIVEN an existing output WHEN imported without --force THEN refuses and leaves it; with --force THEN replaces it', async () => {
+    const directory = scratch();
+    const out = join(directory, 'topology.otel-topology.yaml');
+    writeFileSync(out, 'keep me');
+    const refused = await cli('import', join(FIXTURES, 'helm-default-relay.yaml'), '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/exists.*--force/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    const forced = await cli('import', join(FIXTURES, 'helm-default-relay.yaml'), '--out', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/kind: collector/);
+  });
+
+  it('GIVEN two configs named for two collectors WHEN imported THEN the topology has both', async () => {
+    const directory = scratch();
+    const out = join(directory, 't.otel-topology.yaml');
+    const result = await cli(
+      'import',
+      '--collector', `demo=${join(FIXTURES, 'otel-demo-collector.yaml')},${join(FIXTURES, 'otel-demo-extras.yaml')}`,
+      '--collector', `relay=${join(FIXTURES, 'helm-default-relay.yaml')}`,
+      '--out', out,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/2 collectors/);
+    expect(readFileSync(out, 'utf8')).toMatch(/id: demo[\s\S]*id: relay|id: relay[\s\S]*id: demo/);
+  });
+
+  it('GIVEN malformed YAML WHEN imported THEN exits 1 with file:line:column and writes nothing', async () => {
+    const directory = scratch();
+    const input = join(directory, 'broken.yaml');
+    writeFileSync(input, 'receivers:\n  otlp: [\n');
+    const out = join(directory, 'out.otel-topology.yaml');
+    const result = await cli('import', input, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/broken\.yaml:3:1: error: /);
+    expect(result.err).toMatch(/nothing imported/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('GIVEN a missing file WHEN imported THEN exits 1 and says so', async () => {
+    const result = await cli('import', join(scratch(), 'nope.yaml'), '--out', join(scratch(), 'o.yaml'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/cannot read .*nope\.yaml: it does not exist/);
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../shared/engine/generate.js';
 import { indexTopology } from '../shared/graph/topology-index.js';
 import { planCollector } from '../shared/engine/plan.js';
-import { loadTopology } from '../shared/io/topology-file.js';
+import { loadTopology, saveTopology } from '../shared/io/topology-file.js';
 import type { Topology } from '../shared/model/topology.js';
 import { checkCollectorConfig } from '../shared/validation/config-check.js';
 import { validate } from '../shared/validation/validate.js';
@@ -52,6 +52,13 @@ describe('examples', () => {
         expect(parse(plan.configText)).toStrictEqual(plan.config);
       }
     }
+  });
+
+  it.each(FILES)('GIVEN %s WHEN saved unchanged THEN the text comes back byte for byte', (name) => {
+    const text = readFileSync(join(EXAMPLES, name), 'utf8');
+    const loaded = loadTopology(text);
+    if (!loaded.ok) throw new Error(`${name} does not load`);
+    expect(saveTopology(loaded.parsed, loaded.topology, { ...loaded.topology })).toBe(text);
   });
 
   it.each(FILES)('GIVEN %s WHEN generated THEN the bundle has a README, the diagram, the topology and a folder per cluster', (name) => {

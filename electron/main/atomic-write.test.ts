@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFileError, writeFileAtomic } from './atomic-write.js';
+import { describeFileError, writeFileAtomic } from '../../cli/atomic-write.js';
 import { errno, failing, realFs, temporaryDirectory } from './test-fs.js';
 
 describe('writeFileAtomic', () => {

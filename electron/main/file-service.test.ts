@@ -7,7 +7,7 @@ import type { Dialogs } from './dialogs.js';
 import { createFileService, isSafeBundlePath, safeFileName, withTopologySuffix } from './file-service.js';
 import { createRecentFiles } from './recent-files.js';
 import { errno, failing, realFs, temporaryDirectory } from './test-fs.js';
-import type { FileSystem } from './atomic-write.js';
+import type { FileSystem } from '../../cli/atomic-write.js';
 
 /** Dialogs that answer from a script: each call takes the next answer (null = cancelled). */
 function scriptedDialogs(answers: Array<string | null>) {

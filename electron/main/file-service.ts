@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { TOPOLOGY_FILE_SUFFIX } from '../../shared/io/topology-file.js';
 import type { RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { BundleFiles, WriteBundleOptions } from '../../cli/write-bundle.js';
-import { describeFileError, writeFileAtomic, type FileSystem } from './atomic-write.js';
+import { describeFileError, writeFileAtomic, type FileSystem } from '../../cli/atomic-write.js';
 import type { Dialogs } from './dialogs.js';
 import type { RecentFiles } from './recent-files.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic, type FileSystem } from './atomic-write.js';
+import { writeFileAtomic, type FileSystem } from '../../cli/atomic-write.js';
 
 export const MAX_RECENT_FILES = 10;
 export const RECENT_FILES_NAME = 'recent-files.json';

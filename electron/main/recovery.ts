@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CHANNELS, type ResponseOf } from '../../shared/ipc/contract.js';
-import { writeFileAtomic, type FileSystem } from './atomic-write.js';
+import { writeFileAtomic, type FileSystem } from '../../cli/atomic-write.js';
 
 export const RECOVERY_FILE_NAME = 'recovery.json';
 

@@ -88,6 +88,11 @@ export const Flow = z
     /** Add `x-source-cloud` / `x-source-region` headers; where absent, on for cross-site flows to collectors. */
     sourceHeaders: z.boolean().optional(),
     headers: z.record(z.string(), SecretValue).optional(),
+    /**
+     * Name part of the exporter id the flow gets (`otlp_grpc/<exporterName>`); an empty string for
+     * a bare `otlp_grpc`. Imported configs keep their own names this way. @default the target's id
+     */
+    exporterName: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, _ . -').optional(),
     /** Estimated volume, for egress cost and queue sizing. */
     volume: z
       .object({

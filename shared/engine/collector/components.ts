@@ -38,16 +38,29 @@ export function componentSignals(kind: 'receiver' | 'processor' | 'exporter', ty
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The override value that removes a key from the generated config: `{ $patch: delete }`. */
+export const DELETE_KEY: Readonly<Plain> = Object.freeze({ $patch: 'delete' });
+
+/** Whether an override value is the `{ $patch: delete }` marker (kustomize's spelling). */
+export function isDeleteMarker(value: unknown): boolean {
+  return isPlain(value) && value.$patch === 'delete' && Object.keys(value).length === 1;
+}
+
 /**
  * Merges `override` over `base` the way the collector merges several `--config` files: maps merge
- * key by key, anything else (lists included) is replaced.
+ * key by key, anything else (lists included) is replaced. An override `{ $patch: delete }` removes
+ * the key, so an override can take away what the engine generates (imported configs need it).
  */
 export function mergeConfig(base: Plain, override: Plain | undefined): Plain {
   if (!override) return base;
   const merged: Plain = { ...base };
   for (const [key, value] of Object.entries(override)) {
+    if (isDeleteMarker(value)) {
+      delete merged[key];
+      continue;
+    }
     const current = merged[key];
-    merged[key] = isPlain(current) && isPlain(value) ? mergeConfig(current, value) : value;
+    merged[key] = isPlain(value) ? mergeConfig(isPlain(current) ? current : {}, value) : value;
   }
   return merged;
 }

@@ -275,7 +275,7 @@ export function emitFlowExporters(context: CollectorContext): FlowExporter[] {
     const target = context.index.target(flow);
     if (!target) continue;
     const type = target.kind === 'backend' ? backendExporterType(target) : collectorExporterType(flow);
-    let id = emittedId('exporter', type, context.version, target.id);
+    let id = emittedId('exporter', type, context.version, flow.exporterName ?? target.id);
     // Two flows to one target with the same exporter type: tell them apart by flow id.
     if (used.has(id)) id = emittedId('exporter', type, context.version, `${target.id}-${flow.id}`);
     used.add(id);

@@ -1,7 +1,10 @@
 import type * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** The file-system calls main's services make; injected so tests can use a temp dir and make any call fail. */
+/**
+ * Atomic file writes, shared by the CLI (`import --out`) and the desktop app's main process.
+ * The file-system calls they make are injected so tests can use a temp dir and make any call fail.
+ */
 export type FileSystem = Pick<typeof nodeFs, 'readFile' | 'open' | 'rename' | 'rm' | 'mkdir'>;
 
 let counter = 0;

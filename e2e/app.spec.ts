@@ -3,7 +3,7 @@
  * files, undo/redo, palette drops and the bundle export. Elements are found by role and name.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 
 const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
@@ -155,7 +155,9 @@ test('clicking a problem selects its element; the quick fix applies', async ({ p
   const problem = page.getByRole('button', { name: /invalid-name|DNS|Bad_Agent/ }).filter({ hasText: /Bad_Agent|DNS|name/ }).first();
   await expect(problem).toBeVisible();
   await snapshot(page, testInfo, 'problems');
-  await problem.click();
+  // Problem rows are buttons: the keyboard activates them as a click would.
+  await problem.focus();
+  await page.keyboard.press('Enter');
   await expect(node(page, 'Collector Bad_Agent')).toHaveClass(/selected/);
   await expect(page.getByRole('form', { name: 'Collector Bad_Agent' })).toBeVisible();
 
@@ -200,8 +202,9 @@ test('dragging from the palette adds a site, then a cluster inside it', async ({
 
 test('export bundle downloads a zip with the cluster folders', async ({ page }) => {
   await openTemplate(page, 'Central aggregation');
-  const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export bundle…' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export bundle' }).getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('central-aggregation.zip');
   const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))));
@@ -221,4 +224,158 @@ test('the command palette runs commands (toggle theme)', async ({ page }, testIn
   await expect(dialog).toBeHidden();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
   await snapshot(page, testInfo, 'theme-toggled');
+});
+
+/** The text without its top-level `layout:` block, flow maps unpadded (saveTopology writes `{a: 1}`). */
+const withoutLayout = (text: string) => text.replace(/^layout:\n(?:[ \t].*\n?|\n)*/m, '').replace(/\{ (.*?) \}/g, '{$1}');
+
+test('auto-layout lays the sites out along the flows in one undo step, changing only layout:', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const before = await yamlText(page);
+  expect(before).not.toMatch(/^layout:/m);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+Alt+L');
+  await expect.poll(() => yamlText(page)).toMatch(/^layout:\n {2}aws-use1:\n {4}x: \d+/m);
+  const after = await yamlText(page);
+  expect(withoutLayout(after)).toBe(withoutLayout(before));
+  // Agents in Azure and GCP send to the gateway in AWS: AWS ends up to their right.
+  await expect.poll(async () => (await node(page, 'Site aws-use1').boundingBox())!.x).toBeGreaterThan((await node(page, 'Site azure-eastus').boundingBox())!.x + 100);
+  const gke = (await node(page, 'Cluster gke-apps').boundingBox())!;
+  const gcp = (await node(page, 'Site gcp-usc1').boundingBox())!;
+  expect(gke.x).toBeGreaterThan(gcp.x);
+  expect(gke.x + gke.width).toBeLessThanOrEqual(gcp.x + gcp.width + 1);
+  await snapshot(page, testInfo, 'auto-layout');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => yamlText(page)).toBe(before);
+});
+
+/** Drags a node by a point near its top-left corner (its header) to a point on the page. */
+async function dragNode(page: Page, name: string, to: { x: number; y: number }) {
+  const from = (await node(page, name).boundingBox())!;
+  await page.mouse.move(from.x + 12, from.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('dragging a cluster onto another site, and a collector onto another cluster, reparents them', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  await page.waitForTimeout(300); // the opening fit-view animation
+  const aws = (await node(page, 'Site aws-use1').boundingBox())!;
+  await dragNode(page, 'Cluster gke-apps', { x: aws.x + aws.width - 30, y: aws.y + aws.height - 12 });
+  await expect.poll(() => yamlText(page)).toMatch(/id: gke-apps\n\s+site: aws-use1\n/);
+  await expect(node(page, 'Cluster gke-apps')).toBeVisible();
+
+  const eks = (await node(page, 'Cluster eks-central').boundingBox())!;
+  await dragNode(page, 'Collector gcp-agent', { x: eks.x + 30, y: eks.y + eks.height - 10 });
+  await expect.poll(() => yamlText(page)).toMatch(/id: gcp-agent\n\s+cluster: eks-central\n/);
+  await snapshot(page, testInfo, 'reparented');
+
+  // A plain move inside the same cluster changes only the layout.
+  const text = await yamlText(page);
+  const agent = (await node(page, 'Collector gcp-agent').boundingBox())!;
+  await dragNode(page, 'Collector gcp-agent', { x: agent.x + 12, y: agent.y + 30 });
+  await expect.poll(() => yamlText(page)).not.toBe(text);
+  expect(withoutLayout(await yamlText(page))).toBe(withoutLayout(text));
+});
+
+test('the export dialog lists the files, shows progress and the result; Esc closes it and focus returns', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const opener = page.getByRole('button', { name: 'Export bundle…' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Export bundle' });
+  await expect(dialog).toBeVisible();
+  const groups = dialog.getByRole('list', { name: 'Files per cluster' });
+  await expect(groups.getByRole('listitem').filter({ hasText: 'Cluster eks-central' })).toContainText(/\d+ files/);
+  await expect(dialog.getByRole('radio', { name: 'Zip file' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Folder' })).toBeDisabled();
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(exportButton).toBeFocused();
+  // Focus stays in the dialog.
+  for (let index = 0; index < 6; index++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  }
+  await snapshot(page, testInfo, 'export-dialog');
+
+  const downloading = page.waitForEvent('download');
+  await exportButton.click();
+  expect((await downloading).suggestedFilename()).toBe('central-aggregation.zip');
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported \d+ files to central-aggregation\.zip\.$/);
+  const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+  expect(await progress.evaluate((element: HTMLProgressElement) => element.value === element.max && element.max > 10)).toBe(true);
+  await snapshot(page, testInfo, 'export-done');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('errors block the export until "Export anyway"', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const text = await yamlText(page);
+  await replaceYaml(page, text.replace('  - kind: backend\n    id: tempo', '  - kind: backend\n    id: [tempo'));
+  await expect(page.getByText('The YAML does not load: the canvas shows the last valid model.')).toBeVisible();
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export bundle' });
+  await expect(dialog.getByRole('region', { name: 'Errors' })).toContainText('The YAML does not load: the export would be of the last valid model');
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(exportButton).toBeDisabled();
+  await snapshot(page, testInfo, 'export-blocked');
+  await dialog.getByRole('checkbox', { name: 'Export anyway' }).check();
+  await expect(exportButton).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('the diagram exports as SVG and as PNG', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  let downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export diagram (SVG)…' }).click();
+  let download = await downloading;
+  expect(download.suggestedFilename()).toBe('central-aggregation.svg');
+  expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^<svg [^>]*width="\d+"/);
+
+  downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export diagram (PNG)…' }).click();
+  download = await downloading;
+  expect(download.suggestedFilename()).toBe('central-aggregation.png');
+  const png = readFileSync((await download.path())!);
+  writeFileSync(testInfo.outputPath('diagram.png'), png);
+  await testInfo.attach('diagram-png', { path: testInfo.outputPath('diagram.png'), contentType: 'image/png' });
+  expect([...png.subarray(0, 8)]).toStrictEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: width and height, drawn at twice the SVG's size.
+  expect(png.readUInt32BE(16)).toBeGreaterThan(400);
+  expect(png.readUInt32BE(20)).toBeGreaterThan(200);
+});
+
+test('the keyboard reaches the palette, problems and dialogs', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  // Palette: search, Tab to the item, Enter adds it at the canvas centre.
+  const search = page.getByRole('searchbox', { name: 'Search the palette' });
+  await search.fill('GCP region');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('listitem', { name: 'GCP region' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: site\n\s+id: gcp-us-central1\n\s+provider: gcp/);
+  await expect(node(page, 'Site gcp-us-central1')).toBeVisible();
+  // The new site is selected: a cluster added from the keyboard goes into it (or the frame at the centre).
+  await search.fill('GKE');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: cluster\n\s+id: gke\n\s+site: [a-z0-9-]+\n\s+platform: gke/);
+  await snapshot(page, testInfo, 'keyboard-palette');
+
+  // Dialogs close on Escape and give the focus back.
+  const toolbarButton = page.getByRole('button', { name: 'Show all commands' });
+  await toolbarButton.focus();
+  await page.keyboard.press('Enter');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('textbox', { name: 'Search commands' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await expect(toolbarButton).toBeFocused();
 });

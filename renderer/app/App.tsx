@@ -4,6 +4,7 @@ import { Canvas } from '../canvas/Canvas.js';
 import { createCommands } from '../commands/registry.js';
 import { EditorPane } from '../editor/EditorPane.js';
 import { CommandPalette } from '../panels/CommandPalette.js';
+import { ExportDialog } from '../panels/ExportDialog.js';
 import { Inspector } from '../panels/Inspector.js';
 import { Palette } from '../panels/Palette.js';
 import { ProblemsPanel, StatusBar } from '../panels/ProblemsPanel.js';
@@ -92,6 +93,7 @@ export function App() {
       )}
       <StatusBar />
       <CommandPalette commands={commands} />
+      <ExportDialog />
     </div>
   );
 }

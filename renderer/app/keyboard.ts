@@ -6,10 +6,10 @@ import { appStore } from './app-store.js';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Whether the focus is where keys type text (inputs, the Monaco editor). */
+/** Whether the focus is where keys type text (inputs, the Monaco editor) or in a dialog (which has its own keys). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor, [role="dialog"]') !== null;
 }
 
 export function installShortcuts(commands: readonly Command[]): () => void {

@@ -15,11 +15,14 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import { addElement, connect, moveElements } from '../model/commands.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { connect } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
 import { appStore, canvasControl, useApp } from '../app/app-store.js';
-import { absolutePosition, frameAt, projectTopology, type ElementNode } from './projection.js';
+import { projectTopology, type ElementNode, type Projection } from './projection.js';
+import { keepLocalNodes, shareUnchanged } from './stable-projection.js';
+import { addPaletteItem, canvasActions } from './palette-drop.js';
+import { applyDrag, dragOutcomes } from './placement.js';
 import { BackendNode } from './nodes/BackendNode.js';
 import { ClusterNode } from './nodes/ClusterNode.js';
 import { CollectorNode } from './nodes/CollectorNode.js';
@@ -41,12 +44,14 @@ function CanvasView() {
   const theme = useApp((state) => state.theme);
   const flow = useReactFlow<ElementNode>();
 
-  const projection = useMemo(
-    () => (topology ? projectTopology(topology, diagnostics, new Set(selection)) : { nodes: [], edges: [] }),
-    [topology, diagnostics, selection],
-  );
+  // Unchanged nodes and edges keep their objects: React Flow redraws only what a change touched.
+  const previousProjection = useRef<Projection>({ nodes: [], edges: [] });
+  const projection = useMemo(() => {
+    const next = topology ? projectTopology(topology, diagnostics, new Set(selection)) : { nodes: [], edges: [] };
+    return (previousProjection.current = shareUnchanged(previousProjection.current, next));
+  }, [topology, diagnostics, selection]);
   const [nodes, setNodes] = useState<ElementNode[]>(projection.nodes);
-  useEffect(() => setNodes(projection.nodes), [projection]);
+  useEffect(() => setNodes((local) => keepLocalNodes(local, projection.nodes)), [projection]);
 
   useEffect(() => {
     canvasControl.fitView = () => void flow.fitView({ padding: 0.1, duration: 200 });
@@ -65,12 +70,18 @@ function CanvasView() {
     setNodes((current) => applyNodeChanges(kept, current));
   }, []);
 
-  const onNodeDragStop = useCallback((_event: unknown, _node: ElementNode, dragged: ElementNode[]) => {
-    appStore.getState().applyModel(
-      (model) => ({ ok: true, topology: moveElements(model, dragged.map((node) => ({ id: node.id, ...node.position }))) }),
-      { select: false },
-    );
-  }, []);
+  // The drag ends: a move in the same frame, or into another one (reparenting); refused, the nodes go back.
+  const onNodeDragStop = useCallback(
+    (event: MouseEvent | TouchEvent, _node: ElementNode, dragged: ElementNode[]) => {
+      const moved = new Map(dragged.map((node) => [node.id, node.position]));
+      const current = flow.getNodes().map((node) => (moved.has(node.id) ? { ...node, position: moved.get(node.id)! } : node));
+      const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const point = pointer ? flow.screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY }) : undefined;
+      const outcomes = dragOutcomes(current, [...moved.keys()], point);
+      if (!appStore.getState().applyModel((model) => applyDrag(model, outcomes), { select: false })) setNodes(projection.nodes);
+    },
+    [flow, projection],
+  );
 
   const onConnect = useCallback((connection: Connection) => {
     appStore.getState().applyModel((model) => connect(model, connection.source, connection.target));
@@ -92,21 +103,20 @@ function CanvasView() {
       const item = paletteItem(event.dataTransfer.getData(PALETTE_MIME));
       if (!item) return;
       event.preventDefault();
-      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const site = frameAt(nodes, point, 'site');
-      const cluster = frameAt(nodes, point, 'cluster');
-      const parent = item.parent === 'cluster' ? cluster : item.kind === 'site' ? undefined : site;
-      const origin = parent ? absolutePosition(nodes, parent.id) : { x: 0, y: 0 };
-      appStore.getState().applyModel((model) =>
-        addElement(model, item, {
-          ...(site ? { siteId: site.id } : {}),
-          ...(cluster ? { clusterId: cluster.id } : {}),
-          position: { x: point.x - origin.x, y: point.y - origin.y },
-        }),
-      );
+      addPaletteItem(nodes, item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
     [flow, nodes],
   );
+
+  // Enter on a palette item adds it at the centre of the visible canvas.
+  useEffect(() => {
+    canvasActions.addAtCentre = (item) => {
+      const bounds = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
+      if (!bounds) return false;
+      const centre = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
+      return addPaletteItem(flow.getNodes(), item, centre, true);
+    };
+  }, [flow]);
 
   return (
     <ReactFlow<ElementNode>

@@ -38,6 +38,13 @@ const HEADER = 40;
 const GAP = 24;
 const SITE_GAP = 80;
 
+/** Frame geometry, shared with auto-layout so the frames it lays out are the ones drawn here. */
+export const FRAME_PADDING = { top: HEADER, side: PADDING } as const;
+export const FRAME_MINIMUM = {
+  site: { width: 260, height: 140 },
+  cluster: { width: LEAF.width + 2 * PADDING, height: HEADER + PADDING + 20 },
+} as const;
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface ProblemSummary {
@@ -133,7 +140,7 @@ export function projectTopology(
     const inside = collectors.filter((collector) => collector.cluster === cluster.id);
     const placed = placeRow(topology, inside.map((collector) => ({ id: collector.id, ...LEAF })), PADDING, HEADER, 16, 'column');
     for (const [id, box] of placed) { boxes.set(id, box); parentOf.set(id, cluster.id); }
-    clusterSizes.set(cluster.id, frameSize(topology, cluster.id, placed.values(), { width: LEAF.width + 2 * PADDING, height: HEADER + PADDING + 20 }));
+    clusterSizes.set(cluster.id, frameSize(topology, cluster.id, placed.values(), FRAME_MINIMUM.cluster));
   }
 
   // Clusters, then backends and control planes, inside sites.
@@ -145,7 +152,7 @@ export function projectTopology(
     const leaves = [...backends, ...controlPlanes].filter((element) => element.site === site.id);
     const placedLeaves = placeRow(topology, leaves.map((element) => ({ id: element.id, ...LEAF })), PADDING, clustersBottom, GAP);
     for (const [id, box] of [...placedClusters, ...placedLeaves]) { boxes.set(id, box); parentOf.set(id, site.id); }
-    siteSizes.set(site.id, frameSize(topology, site.id, [...placedClusters.values(), ...placedLeaves.values()], { width: 260, height: 140 }));
+    siteSizes.set(site.id, frameSize(topology, site.id, [...placedClusters.values(), ...placedLeaves.values()], FRAME_MINIMUM.site));
   }
 
   // Top level: sites in a row; anything without a known parent below them.
@@ -182,7 +189,8 @@ export function projectTopology(
       width: size.width,
       height: size.height,
       style: { width: size.width, height: size.height },
-      ...(parentId ? { parentId, extent: 'parent' as const } : {}),
+      // No `extent: 'parent'`: dragging a node out of its frame into another one reparents it.
+      ...(parentId ? { parentId } : {}),
       selected: selection.has(element.id),
       ariaLabel: `${KIND_NAMES[element.kind]} ${element.id}`,
       ...(element.kind === 'site' || element.kind === 'cluster' ? { zIndex: element.kind === 'site' ? -2 : -1 } : {}),

@@ -2,8 +2,9 @@
  * Every user operation, once: the toolbar, keyboard shortcuts, the command palette and the
  * desktop menu (`menu:command` events) all run commands from this list.
  */
-import { topologyDiagram } from '../../shared/engine/diagram.js';
 import type { DesktopApi } from '../../shared/ipc/contract.js';
+import { applyLayout, computeAutoLayout } from '../canvas/auto-layout.js';
+import { diagramSvg, svgToPngBase64 } from '../export/diagram-image.js';
 import { deleteElements, done } from '../model/commands.js';
 import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi } from '../state/store.js';
 
@@ -94,29 +95,31 @@ export function createCommands(context: CommandContext): Command[] {
       shortcut: 'Mod+E',
       global: true,
       enabled: hasDocument,
-      async run() {
-        const { bundle, document } = state();
-        if (!bundle || !document.topology) return;
-        if (document.problems.length > 0) state().notify('The YAML has errors: exporting the last valid model.', 'error');
-        const files = bundle.files.map((file) => ({ path: file.path, content: file.content }));
-        const result = await platform.channels['bundle:export']({ files, format: 'zip', suggestedName: document.topology.name });
-        if (!result.ok) return report(result.error);
-        if (result.data) state().notify(`Exported ${files.length} files to ${result.data.path}`);
-      },
+      // The dialog (panels/ExportDialog.tsx) lists the files, checks for errors and runs the export.
+      run: () => state().setExportDialogOpen(true),
     },
-    {
-      id: 'export.diagram',
-      label: 'Export diagram (SVG)…',
-      global: true,
-      enabled: hasDocument,
-      async run() {
-        const topology = state().document.topology;
-        if (!topology) return;
-        const result = await platform.channels['diagram:export']({ format: 'svg', data: topologyDiagram(topology), suggestedName: `${topology.name}.svg` });
-        if (!result.ok) return report(result.error);
-        if (result.data) state().notify(`Saved the diagram as ${result.data.path}`);
-      },
-    },
+    ...(['svg', 'png'] as const).map(
+      (format): Command => ({
+        id: format === 'svg' ? 'export.diagram' : 'export.diagramPng',
+        label: `Export diagram (${format.toUpperCase()})…`,
+        global: true,
+        enabled: hasDocument,
+        async run() {
+          const { document, bundle } = state();
+          if (!document.topology) return;
+          const svg = diagramSvg(document.topology, bundle);
+          let data = svg;
+          try {
+            if (format === 'png') data = await svgToPngBase64(svg);
+          } catch (error) {
+            return report(error instanceof Error ? error.message : String(error));
+          }
+          const result = await platform.channels['diagram:export']({ format, data, suggestedName: `${document.topology.name}.${format}` });
+          if (!result.ok) return report(result.error);
+          if (result.data) state().notify(`Saved the diagram as ${result.data.path}`);
+        },
+      }),
+    ),
     {
       id: 'edit.undo',
       label: 'Undo',
@@ -139,6 +142,19 @@ export function createCommands(context: CommandContext): Command[] {
       run() {
         const ids = state().selection;
         if (ids.length > 0) state().applyModel((topology) => done(deleteElements(topology, ids)));
+      },
+    },
+    {
+      id: 'layout.auto',
+      label: 'Auto-layout',
+      shortcut: 'Shift+Alt+L',
+      enabled: (current) => hasDocument(current) && current.document.problems.length === 0,
+      async run() {
+        const topology = state().document.topology;
+        if (!topology) return;
+        const layout = await computeAutoLayout(topology);
+        // One model command, so one undo step; only the YAML's `layout:` section changes.
+        if (state().applyModel((model) => done(applyLayout(model, layout)), { select: false })) setTimeout(() => context.fitView(), 50);
       },
     },
     {

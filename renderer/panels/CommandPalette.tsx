@@ -5,12 +5,15 @@ import { isEnabled } from '../commands/registry.js';
 import { formatShortcut } from '../commands/shortcuts.js';
 import { appStore, useApp } from '../app/app-store.js';
 import { IS_MAC } from '../app/keyboard.js';
+import { trapKeys, useDialogFocus } from './dialog-focus.js';
 
 export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const open = useApp((state) => state.commandPaletteOpen);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(open, dialog);
   useEffect(() => {
     if (open) {
       setQuery('');
@@ -30,7 +33,15 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   };
   return (
     <div className="palette-backdrop" onClick={close}>
-      <div role="dialog" aria-modal="true" aria-label="Command palette" className="command-palette" onClick={(event) => event.stopPropagation()}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        className="command-palette"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => trapKeys(event, close)}
+      >
         <input
           ref={input}
           aria-label="Search commands"
@@ -38,8 +49,7 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
           value={query}
           onChange={(event) => { setQuery(event.target.value); setActive(0); }}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') close();
-            else if (event.key === 'ArrowDown') { event.preventDefault(); setActive((index) => Math.min(index + 1, shown.length - 1)); }
+            if (event.key === 'ArrowDown') { event.preventDefault(); setActive((index) => Math.min(index + 1, shown.length - 1)); }
             else if (event.key === 'ArrowUp') { event.preventDefault(); setActive((index) => Math.max(index - 1, 0)); }
             else if (event.key === 'Enter') run(shown[active]);
           }}

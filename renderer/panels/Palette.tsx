@@ -1,5 +1,6 @@
 /** The palette: what can be dragged onto the canvas, searchable, by category. */
 import { useState, type DragEvent } from 'react';
+import { canvasActions } from '../canvas/palette-drop.js';
 import { PALETTE_CATEGORIES, PALETTE_MIME, searchPalette, type PaletteItem } from '../model/palette.js';
 
 const ICONS: Record<PaletteItem['kind'], string> = { site: '▭', cluster: '⎈', collector: '◉', backend: '⛁', controlPlane: '⚙' };
@@ -36,8 +37,16 @@ export function Palette() {
                   className={`palette-item palette-${item.kind}`}
                   draggable
                   onDragStart={(event) => onDragStart(event, item)}
+                  // From the keyboard: Tab to an item, Enter (or Space) adds it at the canvas centre.
+                  tabIndex={0}
+                  aria-keyshortcuts="Enter"
+                  onKeyDown={(event) => {
+                    if (event.key !== 'Enter' && event.key !== ' ') return;
+                    event.preventDefault();
+                    canvasActions.addAtCentre(item);
+                  }}
                   aria-label={`${item.label}${item.parent ? ` (drop inside a ${item.parent})` : ''}`}
-                  title={item.parent ? `Drag into a ${item.parent}` : 'Drag onto the canvas'}
+                  title={item.parent ? `Drag into a ${item.parent}, or press Enter to add it to the one at the canvas centre` : 'Drag onto the canvas, or press Enter to add it at the centre'}
                 >
                   <span aria-hidden="true" className="palette-icon">{ICONS[item.kind]}</span>
                   {item.label}

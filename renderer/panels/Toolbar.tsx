@@ -15,8 +15,10 @@ const TOOLBAR: ReadonlyArray<{ id: string; text: string }> = [
   { id: 'edit.redo', text: '↷' },
   { id: 'edit.delete', text: 'Delete' },
   { id: 'view.fit', text: 'Fit' },
+  { id: 'layout.auto', text: 'Auto-layout' },
   { id: 'export.bundle', text: 'Export bundle' },
   { id: 'export.diagram', text: 'Export SVG' },
+  { id: 'export.diagramPng', text: 'Export PNG' },
   { id: 'view.toggleTheme', text: '◐' },
   { id: 'view.commandPalette', text: 'Commands' },
 ];

@@ -112,8 +112,17 @@ const handlers: Handlers = {
   },
 
   async 'bundle:export'({ files, suggestedName }) {
-    // A browser cannot write a folder: both formats download one zip.
-    const entries = Object.fromEntries(files.map((file) => [file.path, strToU8(file.content)]));
+    // A browser cannot write a folder: both formats download one zip. Progress goes out as the
+    // desktop's `bundle:progress` events, yielding now and then so the page can show it.
+    const entries: Record<string, Uint8Array> = {};
+    emit('bundle:progress', { done: 0, total: files.length });
+    for (const [index, file] of files.entries()) {
+      entries[file.path] = strToU8(file.content);
+      if ((index + 1) % 16 === 0 || index + 1 === files.length) {
+        emit('bundle:progress', { done: index + 1, total: files.length });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
     const zip = zipSync(entries, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
     const name = suggestedName.endsWith('.zip') ? suggestedName : `${suggestedName}.zip`;
     download(name, zip, 'application/zip');
@@ -162,6 +171,10 @@ async function answer<C extends Channel>(channel: C, request: RequestOf<C>): Pro
 
 const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
+function emit<E extends EventName>(event: E, payload: EventOf<E>): void {
+  for (const listener of listeners.get(event) ?? []) (listener as (payload: EventOf<E>) => void)(payload);
+}
+
 export const webPlatform: DesktopApi = {
   kind: 'web',
   channels: {
@@ -175,7 +188,7 @@ export const webPlatform: DesktopApi = {
     'recovery:clear': (request) => answer('recovery:clear', request),
     'window:state': (request) => answer('window:state', request),
   },
-  // The browser has no menu: nothing sends events, but subscriptions work the same.
+  // The browser has no menu; the bundle export reports its progress like the desktop's.
   on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) {
     const set = listeners.get(event) ?? new Set();
     set.add(listener as (payload: never) => void);

@@ -34,6 +34,7 @@ export interface AppState {
   readonly reveal: { readonly line: number; readonly column: number; readonly nonce: number } | undefined;
   readonly editorTab: EditorTab;
   readonly commandPaletteOpen: boolean;
+  readonly exportDialogOpen: boolean;
 }
 
 export interface AppActions {
@@ -53,6 +54,7 @@ export interface AppActions {
   setTheme(theme: Theme): void;
   setEditorTab(tab: EditorTab): void;
   setCommandPaletteOpen(open: boolean): void;
+  setExportDialogOpen(open: boolean): void;
   notify(text: string, kind?: 'info' | 'error'): void;
 }
 
@@ -98,6 +100,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
       reveal: undefined,
       editorTab: 'topology',
       commandPaletteOpen: false,
+      exportDialogOpen: false,
 
       openDocument(text, path, options = {}) {
         session = createEngineSession();
@@ -198,6 +201,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
 
       setCommandPaletteOpen(open) {
         set({ commandPaletteOpen: open });
+      },
+
+      setExportDialogOpen(open) {
+        set({ exportDialogOpen: open });
       },
 
       notify(text, kind = 'info') {

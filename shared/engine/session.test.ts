@@ -123,3 +123,14 @@ describe('generate', () => {
     }
   });
 });
+
+describe('engine session with re-parsed text', () => {
+  it('GIVEN the same topology parsed again from text WHEN updated THEN nothing is planned again', () => {
+    const text = readFileSync(join(EXAMPLES, 'central-aggregation.otel-topology.yaml'), 'utf8');
+    const session = createEngineSession();
+    session.update(example('central-aggregation.otel-topology.yaml'));
+    const again = loadTopology(text.replace('replicas: 3', 'replicas: 4'));
+    if (!again.ok) throw new Error('edited example must load');
+    expect(session.update(again.topology).replanned).toStrictEqual(['central-gateway']);
+  });
+});

@@ -1,6 +1,7 @@
 import { indexTopology, isMultiInstance, resolvedMode, type TopologyIndex } from '../graph/topology-index.js';
 import type { Collector } from '../model/collector.js';
 import type { Element, Topology } from '../model/topology.js';
+import { deepEqual } from '../io/patch-document.js';
 import type { Diagnostic } from '../validation/diagnostic.js';
 import { createValidationCache, ruleContext, validate } from '../validation/validate.js';
 import type { Bundle } from './bundle.js';
@@ -83,6 +84,27 @@ function touchedCollectors(before: TopologyIndex | undefined, after: TopologyInd
   return touched;
 }
 
+/**
+ * `next` with every element (and the policy) that equals its counterpart in `previous` replaced by
+ * that counterpart. A topology parsed again from edited text is all new objects; sharing the
+ * unchanged ones is what lets the session see that one collector changed, not a thousand.
+ */
+export function shareUnchanged(previous: Topology | undefined, next: Topology): Topology {
+  if (!previous || previous === next) return next;
+  const before = new Map(previous.elements.map((element) => [element.id, element]));
+  let shared = 0;
+  const elements = next.elements.map((element) => {
+    const old = before.get(element.id);
+    if (old && old !== element && deepEqual(old, element)) {
+      shared++;
+      return old;
+    }
+    return element;
+  });
+  const policy = deepEqual(previous.policy, next.policy) ? previous.policy : next.policy;
+  return shared === 0 && policy === next.policy ? next : { ...next, elements, policy };
+}
+
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 export interface EngineResult {
@@ -133,7 +155,8 @@ export function createEngineSession(): EngineSession {
   const configFiles = new WeakMap<CollectorPlan, GeneratedFile>();
   let readme: { inputs: unknown[]; text: string } | undefined;
   return {
-    update(topology, options = {}) {
+    update(edited, options = {}) {
+      const topology = shareUnchanged(previousIndex?.topology, edited);
       const index = indexTopology(topology);
       const next = new Map<string, { inputs: unknown[]; plan: CollectorPlan }>();
       const replanned: string[] = [];

@@ -1,0 +1,132 @@
+/**
+ * Where things land on the canvas: which frame a drop or a drag ends in, and what that means for
+ * the model. Dragging a cluster onto another site changes its `site`, a collector onto another
+ * cluster its `cluster`, a backend or control plane into or out of a site its `site`; a move
+ * inside the same frame only changes the layout. Pure: the canvas passes its nodes in.
+ */
+import type { Element, Topology } from '../../shared/model/topology.js';
+import { moveElements, updateElement, type Outcome } from '../model/commands.js';
+import type { PaletteItem } from '../model/palette.js';
+import { absolutePosition, FRAME_MINIMUM, FRAME_PADDING, KIND_NAMES, LEAF, type ElementNode } from './projection.js';
+
+interface Point { x: number; y: number }
+
+export type DragOutcome =
+  /** Stays in its frame: a new position relative to it. */
+  | { kind: 'move'; id: string; position: Point }
+  /** Into another frame (`parentId` undefined: out of any site, for backends and control planes). */
+  | { kind: 'reparent'; id: string; field: 'site' | 'cluster'; parentId: string | undefined; position: Point }
+  /** Dropped where it cannot live (a cluster outside every site...): it goes back. */
+  | { kind: 'reject'; id: string; reason: string };
+
+/** The frame each node kind lives in, and the model field naming it. */
+const PARENT: Partial<Record<string, { frame: 'site' | 'cluster'; field: 'site' | 'cluster'; required: boolean }>> = {
+  cluster: { frame: 'site', field: 'site', required: true },
+  collector: { frame: 'cluster', field: 'cluster', required: true },
+  backend: { frame: 'site', field: 'site', required: false },
+  controlPlane: { frame: 'site', field: 'site', required: false },
+};
+
+/** The innermost frame of `kind` containing `point`, leaving out `excluded` ids. */
+function frameUnder(nodes: readonly ElementNode[], point: Point, kind: 'site' | 'cluster', excluded: ReadonlySet<string>): ElementNode | undefined {
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const node = nodes[index]!;
+    if (node.type !== kind || excluded.has(node.id)) continue;
+    const at = absolutePosition(nodes, node.id);
+    if (point.x >= at.x && point.y >= at.y && point.x <= at.x + (node.width ?? 0) && point.y <= at.y + (node.height ?? 0)) return node;
+  }
+  return undefined;
+}
+
+const nonNegative = (point: Point): Point => ({ x: Math.max(0, point.x), y: Math.max(0, point.y) });
+
+/**
+ * What a finished drag means. `nodes` are the canvas nodes with the dragged ones at their new
+ * positions; `point` is where the pointer let go (canvas coordinates), which decides the frame
+ * when a single node (or frame) is dragged; several nodes each go by their centre.
+ */
+export function dragOutcomes(nodes: readonly ElementNode[], draggedIds: readonly string[], point?: Point): DragOutcome[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const dragged = new Set(draggedIds);
+  // A node dragged along with its frame stays in it.
+  const leading = draggedIds.filter((id) => !byId.get(id)?.parentId || !dragged.has(byId.get(id)!.parentId!));
+  return draggedIds.flatMap((id): DragOutcome[] => {
+    const node = byId.get(id);
+    if (!node) return [];
+    const rule = PARENT[node.type ?? ''];
+    if (!rule || !leading.includes(id)) return [{ kind: 'move', id, position: node.position }];
+    const topLeft = absolutePosition(nodes, id);
+    const centre = { x: topLeft.x + (node.width ?? 0) / 2, y: topLeft.y + (node.height ?? 0) / 2 };
+    const at = point && leading.length === 1 ? point : centre;
+    const target = frameUnder(nodes, at, rule.frame, dragged);
+    if (target?.id === node.parentId && target) return [{ kind: 'move', id, position: nonNegative(node.position) }];
+    if (!target) {
+      if (rule.required) return [{ kind: 'reject', id, reason: `A ${KIND_NAMES[node.type!].toLowerCase()} belongs in a ${rule.frame}: drop it inside one.` }];
+      if (!node.parentId) return [{ kind: 'move', id, position: node.position }];
+      return [{ kind: 'reparent', id, field: rule.field, parentId: undefined, position: topLeft }];
+    }
+    const origin = absolutePosition(nodes, target.id);
+    return [{ kind: 'reparent', id, field: rule.field, parentId: target.id, position: nonNegative({ x: topLeft.x - origin.x, y: topLeft.y - origin.y }) }];
+  });
+}
+
+/** The model change of a finished drag: one command (one undo step) for every node dragged. */
+export function applyDrag(topology: Topology, outcomes: readonly DragOutcome[]): Outcome {
+  const rejected = outcomes.find((outcome) => outcome.kind === 'reject');
+  if (rejected) return { ok: false, error: rejected.reason };
+  let next = topology;
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'reparent') continue;
+    const updated = updateElement(next, outcome.id, { [outcome.field]: outcome.parentId });
+    if (!updated.ok) return updated;
+    next = updated.topology;
+  }
+  const moves = outcomes.flatMap((outcome) => (outcome.kind === 'reject' ? [] : [{ id: outcome.id, ...outcome.position }]));
+  return { ok: true, topology: moveElements(next, moves) };
+}
+
+/** The size a new element of `kind` is drawn at. */
+export function newElementSize(kind: PaletteItem['kind']): { width: number; height: number } {
+  return kind === 'site' || kind === 'cluster' ? FRAME_MINIMUM[kind] : LEAF;
+}
+
+/**
+ * Where a palette item dropped at `point` goes: its site and cluster, and its position in its
+ * parent (clear of the frame's header). `centred` puts the element's centre at the point (adding
+ * from the keyboard) rather than its top-left corner (the pointer of a drop).
+ */
+export function dropPlacement(
+  nodes: readonly ElementNode[],
+  item: Pick<PaletteItem, 'kind' | 'parent'>,
+  point: Point,
+  centred = false,
+): { siteId?: string; clusterId?: string; position: Point } {
+  const none = new Set<string>();
+  const site = frameUnder(nodes, point, 'site', none);
+  const cluster = frameUnder(nodes, point, 'cluster', none);
+  const parent = item.parent === 'cluster' ? cluster : item.kind === 'site' ? undefined : site;
+  const origin = parent ? absolutePosition(nodes, parent.id) : { x: 0, y: 0 };
+  const size = newElementSize(item.kind);
+  const shift = centred ? { x: size.width / 2, y: size.height / 2 } : { x: 0, y: 0 };
+  const position = { x: point.x - shift.x - origin.x, y: point.y - shift.y - origin.y };
+  return {
+    ...(site ? { siteId: site.id } : {}),
+    ...(cluster ? { clusterId: cluster.id } : {}),
+    position: parent ? { x: Math.max(FRAME_PADDING.side, position.x), y: Math.max(FRAME_PADDING.top, position.y) } : position,
+  };
+}
+
+/** The site or cluster the selection is in (or is), for adding from the keyboard. */
+export function selectedFrame(topology: Topology, selection: readonly string[], kind: 'site' | 'cluster'): string | undefined {
+  if (selection.length !== 1) return undefined;
+  const byId = new Map(topology.elements.map((element) => [element.id, element]));
+  for (let element: Element | undefined = byId.get(selection[0]!); element; ) {
+    if (element.kind === kind) return element.id;
+    const parentId: string | undefined =
+      element.kind === 'collector' ? element.cluster
+      : element.kind === 'cluster' || element.kind === 'backend' || element.kind === 'controlPlane' ? element.site
+      : undefined;
+    element = parentId ? byId.get(parentId) : undefined;
+  }
+  return undefined;
+}

@@ -59,3 +59,20 @@ export function applyFix(rule: Rule, topology: Topology, which = 0): Topology {
   expect(Topology.safeParse(fixed).success, 'the fixed topology is a valid model').toBe(true);
   return fixed;
 }
+
+/** What the config-level rule tests compare of a diagnostic: where it points, and whether it has a fix. */
+export const summary = (diagnostic: Diagnostic) => ({
+  severity: diagnostic.severity,
+  elementIds: diagnostic.elementIds,
+  path: diagnostic.path,
+  config: diagnostic.config,
+  fix: diagnostic.fix !== undefined,
+});
+
+/** The same without the fix, for tables that test fixes separately. */
+export const summaryWithoutFix = (diagnostic: Diagnostic) => ({
+  severity: diagnostic.severity,
+  elementIds: diagnostic.elementIds,
+  path: diagnostic.path,
+  config: diagnostic.config,
+});

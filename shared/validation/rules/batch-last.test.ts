@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Processor } from '../../model/collector.js';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
 import { batchLast } from './batch-last.js';
 
 type ProcessorInput = Record<string, unknown> & { type: string };
@@ -36,17 +35,11 @@ function lambda(processors: ProcessorInput[]): Topology {
 const sampling: ProcessorInput = { type: 'tail_sampling', policies: [{ name: 'errors', type: 'status_code', statusCodes: ['ERROR'] }] };
 const tracesProcessors = ['service', 'pipelines', 'traces', 'processors'];
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-});
 
 interface Case {
   name: string;
   topology: Topology;
-  diagnostics: Array<ReturnType<typeof summary> & { message: RegExp }>;
+  diagnostics: Array<ReturnType<typeof summaryWithoutFix> & { message: RegExp }>;
   /** Processor types of the first collector with processors after the fix. */
   fixed?: { element: number; types: string[] };
 }
@@ -144,7 +137,7 @@ describe('batch-last', () => {
     // GIVEN the case's design, WHEN the rule checks the generated configs
     const found = checkRule(batchLast, topology);
     // THEN it reports exactly the expected problems, where they come from, each with a fix
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
+    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
     diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });

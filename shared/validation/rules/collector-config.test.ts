@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import type { Diagnostic } from '../diagnostic.js';
 import { ruleContext } from '../validate.js';
 import { collectorConfig } from './collector-config.js';
+import { summary } from '../../testing/rule-cases.js';
 
 type GatewayFields = Parameters<typeof b.gateway>[2];
 
@@ -38,13 +38,6 @@ function lambda(overrides: Record<string, unknown>): Topology {
   ]);
 }
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

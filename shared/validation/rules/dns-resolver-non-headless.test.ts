@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { dnsResolverNonHeadless } from './dns-resolver-non-headless.js';
 
 type FlowFields = Parameters<typeof b.flow>[3];
@@ -26,13 +25,6 @@ const dns = (hostnames?: string[]): FlowFields => ({ balancing: { routingKey: 't
 const hostnamePath = ['exporters', 'load_balancing/gateway', 'resolver', 'dns', 'hostname'];
 const onAgent = { collectorId: 'agent', path: hostnamePath };
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

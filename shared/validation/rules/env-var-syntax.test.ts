@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { dollarProblems, envVarSyntax, rewriteDollars } from './env-var-syntax.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -26,13 +25,6 @@ const transform = (statement: string): Fields => ({
   processors: [{ type: 'memory_limiter' }, { type: 'transform', config: { trace_statements: [statement] } }, { type: 'batch' }],
 });
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { grpcClusteripPinning } from './grpc-clusterip-pinning.js';
 
 type Fields = Parameters<typeof b.agent>[2];
@@ -23,13 +22,6 @@ function design(exporter?: Record<string, unknown>, gateway: Fields = {}, agent:
 const endpointPath = ['exporters', 'otlp_grpc/gateway', 'endpoint'];
 const overridden = ['elements', 2, 'overrides', ...endpointPath];
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
 import { k8sattributesOrder } from './k8sattributes-order.js';
 
 type Fields = Parameters<typeof b.agent>[2];
@@ -28,17 +27,11 @@ const processors = (...types: string[]): ProcessorList =>
 
 const tracesProcessors = ['service', 'pipelines', 'traces', 'processors'];
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-});
 
 interface Case {
   name: string;
   topology: Topology;
-  diagnostics: Array<ReturnType<typeof summary> & { message: RegExp }>;
+  diagnostics: Array<ReturnType<typeof summaryWithoutFix> & { message: RegExp }>;
   /** Element and processor types after the fix. */
   fixed?: { element: number; types: string[] };
 }
@@ -117,7 +110,7 @@ describe('k8sattributes-order', () => {
     // GIVEN the case's design, WHEN the rule checks the generated configs
     const found = checkRule(k8sattributesOrder, topology);
     // THEN it reports exactly the expected problems, each with a fix
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
+    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
     diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { memoryLimiterFirst } from './memory-limiter-first.js';
 
 type GatewayFields = Parameters<typeof b.gateway>[2];
@@ -24,13 +23,6 @@ const overriddenTraces = (processors: string[]) => ({
   service: { pipelines: { traces: { receivers: ['otlp'], processors, exporters: ['debug/debug'] } } },
 });
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { queueStorageUndefined } from './queue-storage-undefined.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -21,13 +20,6 @@ function design(gateway: Fields = {}, flow: FlowFields = {}, platform: 'eks' | '
 
 const storagePath = ['exporters', 'otlp_grpc/store', 'sending_queue', 'storage'];
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
 import { receiverBindAddress } from './receiver-bind-address.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -24,17 +23,11 @@ const otlp = (fields: Record<string, unknown>) => ({ receivers: [{ type: 'otlp',
 const grpcEndpoint = ['receivers', 'otlp', 'protocols', 'grpc', 'endpoint'];
 const onGateway = { collectorId: 'gateway', path: grpcEndpoint };
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-});
 
 interface Case {
   name: string;
   topology: Topology;
-  diagnostics: Array<ReturnType<typeof summary> & { message: RegExp }>;
+  diagnostics: Array<ReturnType<typeof summaryWithoutFix> & { message: RegExp }>;
 }
 
 const cases: Case[] = [
@@ -114,7 +107,7 @@ describe('receiver-bind-address', () => {
     // GIVEN the case's design, WHEN the rule checks the receivers of collectors that others send to
     const found = checkRule(receiverBindAddress, topology);
     // THEN it reports exactly the expected problems, each with a fix
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
+    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
     diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule } from '../../testing/rule-cases.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
 import { tailSamplingNeedsLoadBalancing } from './tail-sampling-needs-load-balancing.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -29,13 +28,6 @@ function design(flow: FlowFields, sampler: Fields = {}, agentCluster = 'eks'): T
   ]);
 }
 
-const summary = (diagnostic: Diagnostic) => ({
-  severity: diagnostic.severity,
-  elementIds: diagnostic.elementIds,
-  path: diagnostic.path,
-  config: diagnostic.config,
-  fix: diagnostic.fix !== undefined,
-});
 
 interface Case {
   name: string;

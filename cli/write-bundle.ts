@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import type { GeneratedFile } from '../shared/engine/bundle.js';
+import { describeFileError } from './atomic-write.js';
 
 export class OutputError extends Error {}
 
@@ -15,21 +16,6 @@ async function isNonEmpty(path: string): Promise<boolean> {
   if (!info) return false;
   if (!info.isDirectory()) return true;
   return (await readdir(path)).length > 0;
-}
-
-function describeFsError(error: unknown, target: string): OutputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'ENOTDIR'
-        ? 'a parent of it is a file'
-        : code === 'EROFS'
-          ? 'the file system is read-only'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : (error as Error).message;
-  return new OutputError(`cannot write ${target}: ${reason}`);
 }
 
 /** What the writer needs of a bundle: the CLI passes the engine's `Bundle`, the desktop app the files the renderer sent. */
@@ -94,6 +80,6 @@ export async function writeBundle(bundle: BundleFiles, target: string, options: 
     return destination;
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw error instanceof OutputError ? error : describeFsError(error, destination);
+    throw error instanceof OutputError ? error : new OutputError(describeFileError(error, destination, 'write'));
   }
 }

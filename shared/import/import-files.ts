@@ -420,8 +420,11 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
   return result;
 }
 
+const serviceNameSets = new WeakMap<CollectorSource, Set<string>>();
+
 function matchesService(source: CollectorSource, host: { name: string; namespace?: string }, fromNamespace: string | undefined): boolean {
-  const names = new Set(source.serviceNames.flatMap((name) => [name, `${name}-headless`]));
+  let names = serviceNameSets.get(source);
+  if (!names) serviceNameSets.set(source, (names = new Set(source.serviceNames.flatMap((name) => [name, `${name}-headless`]))));
   if (!names.has(host.name)) return false;
   const namespace = host.namespace ?? fromNamespace;
   return namespace === undefined || source.namespace === undefined || source.namespace === namespace;

@@ -157,6 +157,13 @@ export function readYamlFile(file: string, text: string): ReadResult {
   return { ok: true, documents };
 }
 
+/** The lines of the last file asked for: every embedded config of one file needs them. */
+let lastLines: { text: string; lines: string[] } | undefined;
+function linesOf(text: string): string[] {
+  if (lastLines?.text !== text) lastLines = { text, lines: text.split(/\r?\n/) };
+  return lastLines.lines;
+}
+
 /**
  * YAML written inside a string of another document: read, and located in the outer file. A
  * literal block (`|`) maps line for line; other scalars locate at the string's start.
@@ -168,7 +175,7 @@ export function readEmbeddedYaml(
   fileText: string,
 ): { ok: true; value: unknown; locate: Locator; has: (path: ConfigPath) => boolean } | { ok: false; problems: ReadProblem[] } {
   const anchor = outer.locate(path);
-  const lines = fileText.split(/\r?\n/);
+  const lines = linesOf(fileText);
   // A block scalar starts on the line after its key; its indentation is that of its first line.
   const firstLine = lines[anchor.line] ?? '';
   // The anchor is the key (`config: |`): a literal block follows its colon.

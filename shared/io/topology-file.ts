@@ -1,11 +1,12 @@
-import type { Document } from 'yaml';
+import { parseDocument, visit, type Document, type Node } from 'yaml';
 import { emitYaml } from '../engine/yaml-emit.js';
 import type { z } from 'zod';
 import { migrate } from '../model/migrations.js';
 import { Topology } from '../model/topology.js';
-import { patchDocument } from './patch-document.js';
+import { applyOperations, deepEqual, diffDocument } from './patch-document.js';
 import type { LoadProblem } from './problem.js';
-import { locate, readYaml, type ParsedYaml } from './yaml-document.js';
+import { spliceText } from './splice-document.js';
+import { locate, MAX_ALIAS_COUNT, readYaml, type ParsedYaml } from './yaml-document.js';
 
 /** Project files end with this, so the OS and the app recognise them. */
 export const TOPOLOGY_FILE_SUFFIX = '.otel-topology.yaml';
@@ -55,13 +56,48 @@ function describeDiscriminators(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Writes `topology` into the document it was loaded from, changing only the nodes whose values
- * differ: comments, key order and formatting elsewhere stay as the user wrote them.
+ * Writes `topology` into the text it was loaded from, changing only the nodes whose values
+ * differ: comments, anchors, key order, blank lines and formatting elsewhere stay byte for byte.
+ * The changed nodes are spliced into the text; when that cannot be done safely (a reordered
+ * sequence, an edit across an anchor, a multi-line flow collection...) or the spliced text would
+ * not read back as the edited document, the edited document is printed whole instead.
  */
 export function saveTopology(parsed: ParsedYaml, before: Topology, after: Topology): string {
+  const operations = diffDocument(parsed.document, before, after);
+  if (operations.length === 0) return parsed.text;
   const document: Document = parsed.document.clone();
-  patchDocument(document, before, after);
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  applyOperations(document, operations);
+  const spliced = spliceText(parsed.text, parsed.document, operations);
+  if (spliced !== undefined && readsAs(spliced, document)) return spliced;
+  // Node edits would reach through an alias into its anchor, or leave an alias without one:
+  // the fallback edits a copy whose aliases are spelled out.
+  const unaliased = expandAliases(parsed.document.clone());
+  applyOperations(unaliased, operations);
+  return unaliased.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function expandAliases(document: Document): Document {
+  visit(document, {
+    Alias: (_, alias) => {
+      const target = alias.resolve(document) as Node | undefined;
+      if (!target) return undefined;
+      const copy = target.clone() as Node;
+      delete copy.anchor;
+      return copy;
+    },
+  });
+  return document;
+}
+
+/** Whether `text` is valid YAML with the same data as `document`. */
+function readsAs(text: string, document: Document): boolean {
+  const reread = parseDocument(text, { uniqueKeys: true, strict: true });
+  if (reread.errors.length > 0) return false;
+  try {
+    return deepEqual(reread.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch {
+    return false;
+  }
 }
 
 /** A new topology file from a model (for a model that was not loaded from a file). */

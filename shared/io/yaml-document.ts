@@ -2,9 +2,11 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } fr
 import type { LoadProblem, ModelPath } from './problem.js';
 
 /** Alias expansions allowed while reading (billion-laughs guard). */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 export interface ParsedYaml {
+  /** The text the document was parsed from, which saving edits in place. */
+  readonly text: string;
   readonly document: Document;
   readonly lineCounter: LineCounter;
 }
@@ -27,7 +29,7 @@ export function readYaml(text: string): YamlReadResult {
     };
   }
   try {
-    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), parsed: { document, lineCounter } };
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), parsed: { text, document, lineCounter } };
   } catch (error) {
     return { ok: false, problems: [{ message: `cannot read the YAML: ${(error as Error).message}` }] };
   }

@@ -379,3 +379,42 @@ test('the keyboard reaches the palette, problems and dialogs', async ({ page }, 
   await expect(palette).toBeHidden();
   await expect(toolbarButton).toBeFocused();
 });
+
+test('File › Import: Kubernetes manifests become a new topology with a report; a broken file changes nothing', async ({ page }, testInfo) => {
+  const manifests = new URL('../shared/import/fixtures/kubernetes-manifests.yaml', import.meta.url).pathname;
+  await page.goto('/');
+  let choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import existing configs…' }).click();
+  let chooser = await choosing;
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles(manifests);
+
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('Imported 2 collectors, 2 backends and 3 flows from 1 file');
+  await expect(report.getByRole('region', { name: 'Recognised' })).toContainText('kubernetes-manifests.yaml:');
+  await expect(report.getByRole('region', { name: 'Overrides' })).toBeVisible();
+  await snapshot(page, testInfo, 'import-report');
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(report).toBeHidden();
+
+  for (const name of ['Collector agent', 'Collector otel-gateway', 'Cluster telemetry']) await expect(node(page, name)).toBeVisible();
+  await expect.poll(() => yamlText(page)).toContain('name: imported');
+  const imported = await yamlText(page);
+  expect(imported).toContain('id: otel-gateway');
+  await expect(page.getByRole('status', { name: /0 errors/ })).toBeVisible();
+  await snapshot(page, testInfo, 'import-canvas');
+
+  // Nothing importable: the dialog says so and the document stays as it was.
+  choosing = page.waitForEvent('filechooser');
+  await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Import collector configs or manifests…' }).click();
+  chooser = await choosing;
+  await chooser.setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('receivers: [\n') });
+  const failed = page.getByRole('dialog', { name: 'Nothing imported' });
+  await expect(failed).toContainText('The current document is unchanged.');
+  await expect(failed.getByRole('region', { name: 'Errors' })).toContainText('broken.yaml:');
+  await page.keyboard.press('Escape');
+  await expect(failed).toBeHidden();
+  expect(await yamlText(page)).toBe(imported);
+  await expect(node(page, 'Collector otel-gateway')).toBeVisible();
+});

@@ -3,6 +3,8 @@ import { TOPOLOGY_FILE_SUFFIX } from '../../shared/io/topology-file.js';
 /** The questions main asks with native dialogs; null when the user cancels. */
 export interface Dialogs {
   chooseTopologyToOpen(): Promise<string | null>;
+  /** Files and folders to import (several allowed). */
+  chooseFilesToImport(): Promise<string[] | null>;
   chooseTopologySaveTarget(defaultPath: string): Promise<string | null>;
   chooseBundleTarget(format: 'folder' | 'zip', defaultName: string): Promise<string | null>;
   chooseDiagramTarget(format: 'svg' | 'png', defaultName: string): Promise<string | null>;
@@ -15,7 +17,7 @@ export interface FileFilter {
 export interface OpenDialogOptions {
   title?: string;
   filters?: FileFilter[];
-  properties?: Array<'openFile' | 'openDirectory' | 'createDirectory'>;
+  properties?: Array<'openFile' | 'openDirectory' | 'multiSelections' | 'createDirectory'>;
 }
 export interface SaveDialogOptions {
   title?: string;
@@ -42,11 +44,21 @@ function saved(result: { canceled: boolean; filePath?: string }): string | null 
 }
 
 /** The app's dialogs, with their filters and titles, on top of Electron's. */
-export function createDialogs(native: NativeDialog): Dialogs {
+export function createDialogs(native: NativeDialog, platform: NodeJS.Platform = process.platform): Dialogs {
   return {
     async chooseTopologyToOpen() {
       const result = await native.showOpenDialog({ title: 'Open topology', filters: TOPOLOGY_FILTERS, properties: ['openFile'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFilesToImport() {
+      // Windows and Linux show a folder picker when both openFile and openDirectory are asked
+      // for; files are the common case there, folders work on macOS.
+      const result = await native.showOpenDialog({
+        title: 'Import collector configs or manifests',
+        filters: [{ name: 'YAML', extensions: ['yaml', 'yml'] }],
+        properties: ['openFile', ...(platform === 'darwin' ? (['openDirectory'] as const) : []), 'multiSelections'],
+      });
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
     },
     async chooseTopologySaveTarget(defaultPath) {
       return saved(

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,13 +7,14 @@ import type { Dialogs } from './dialogs.js';
 import { createFileService, isSafeBundlePath, safeFileName, withTopologySuffix } from './file-service.js';
 import { createRecentFiles } from './recent-files.js';
 import { errno, failing, realFs, temporaryDirectory } from './test-fs.js';
-import type { FileSystem } from '../../cli/atomic-write.js';
+import type { ServiceFileSystem as FileSystem } from './file-service.js';
 
 /** Dialogs that answer from a script: each call takes the next answer (null = cancelled). */
 function scriptedDialogs(answers: Array<string | null>) {
   const next = vi.fn(async () => (answers.length > 0 ? answers.shift()! : null));
   const dialogs: Dialogs = {
     chooseTopologyToOpen: next,
+    chooseFilesToImport: vi.fn(async () => null),
     chooseTopologySaveTarget: next,
     chooseBundleTarget: next,
     chooseDiagramTarget: next,
@@ -67,6 +68,75 @@ describe('file service: open', () => {
     const file = join(dir, 'gone.otel-topology.yaml');
     await recent.add(file);
     await expect(service.open({ path: file })).rejects.toThrow(`cannot read ${file}: it does not exist`);
+  });
+});
+
+/** A service whose import dialog answers `picked` (null = cancelled). */
+async function setUpImport(picked: (dir: string) => string[] | null) {
+  const setup = await setUp();
+  const choose = vi.fn(async () => picked(setup.dir));
+  const service = createFileService({
+    fs: realFs,
+    dialogs: { ...scriptedDialogs([]).dialogs, chooseFilesToImport: choose },
+    recent: setup.recent,
+    writeBundle,
+  });
+  return { ...setup, service, choose };
+}
+
+describe('file service: import', () => {
+  it('GIVEN files and a folder picked WHEN importing THEN reads the files and the folder\'s YAML files in name order, not its subfolders', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'a.yaml'), join(dir, 'manifests')]);
+    await writeFile(join(dir, 'a.yaml'), 'receivers: {}\n');
+    await mkdir(join(dir, 'manifests', 'nested'), { recursive: true });
+    await writeFile(join(dir, 'manifests', 'z.yml'), 'kind: Service\n');
+    await writeFile(join(dir, 'manifests', 'b.YAML'), 'kind: ConfigMap\n');
+    await writeFile(join(dir, 'manifests', 'notes.txt'), 'not yaml');
+    await writeFile(join(dir, 'manifests', 'nested', 'deep.yaml'), 'kind: Secret\n');
+    expect(await service.importFiles()).toStrictEqual({
+      files: [
+        { path: join(dir, 'a.yaml'), text: 'receivers: {}\n' },
+        { path: join(dir, 'manifests', 'b.YAML'), text: 'kind: ConfigMap\n' },
+        { path: join(dir, 'manifests', 'z.yml'), text: 'kind: Service\n' },
+      ],
+    });
+  });
+
+  it('GIVEN the user cancels WHEN importing THEN null, and nothing is read', async () => {
+    const { service, choose } = await setUpImport(() => null);
+    expect(await service.importFiles()).toBeNull();
+    expect(choose).toHaveBeenCalledOnce();
+  });
+
+  it('GIVEN more files than allowed WHEN importing THEN fails before reading any', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'many')]);
+    await mkdir(join(dir, 'many'));
+    for (const name of ['a', 'b', 'c']) await writeFile(join(dir, 'many', `${name}.yaml`), 'x: 1\n');
+    await expect(service.importFiles({ maxFiles: 2, maxFileBytes: 100 })).rejects.toThrow('too many files to import: 3, at most 2; choose fewer');
+  });
+
+  it('GIVEN a file over the size limit WHEN importing THEN fails naming it', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'big.yaml')]);
+    await writeFile(join(dir, 'big.yaml'), 'x'.repeat(2048));
+    await expect(service.importFiles({ maxFiles: 10, maxFileBytes: 1024 })).rejects.toThrow(`cannot import ${join(dir, 'big.yaml')}: it is`);
+  });
+
+  it('GIVEN a folder without YAML files WHEN importing THEN says so', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'empty')]);
+    await mkdir(join(dir, 'empty'));
+    await expect(service.importFiles()).rejects.toThrow(/no \.yaml or \.yml files/);
+  });
+
+  it('GIVEN a picked file that vanished WHEN importing THEN fails with a readable reason', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'gone.yaml')]);
+    await expect(service.importFiles()).rejects.toThrow(`cannot read ${join(dir, 'gone.yaml')}: it does not exist`);
+  });
+
+  it('GIVEN imported files WHEN the renderer then opens one by name THEN it is still refused: import grants nothing', async () => {
+    const { dir, service } = await setUpImport((dir) => [join(dir, 'a.yaml')]);
+    await writeFile(join(dir, 'a.yaml'), 'x: 1\n');
+    await service.importFiles();
+    await expect(service.open({ path: join(dir, 'a.yaml') })).rejects.toThrow(/did not open or save it before/);
   });
 });
 

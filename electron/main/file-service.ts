@@ -1,6 +1,8 @@
 import { Buffer } from 'node:buffer';
+import type * as nodeFs from 'node:fs/promises';
+import { join } from 'node:path';
 import { TOPOLOGY_FILE_SUFFIX } from '../../shared/io/topology-file.js';
-import type { RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
+import { IMPORT_LIMITS, type RequestOf, type ResponseOf } from '../../shared/ipc/contract.js';
 import type { BundleFiles, WriteBundleOptions } from '../../cli/write-bundle.js';
 import { describeFileError, writeFileAtomic, type FileSystem } from '../../cli/atomic-write.js';
 import type { Dialogs } from './dialogs.js';
@@ -8,8 +10,11 @@ import type { RecentFiles } from './recent-files.js';
 
 export type WriteBundle = (bundle: BundleFiles, target: string, options?: WriteBundleOptions) => Promise<string>;
 
+/** The writes of `atomic-write`, plus what the import needs to tell files from folders. */
+export type ServiceFileSystem = FileSystem & Pick<typeof nodeFs, 'stat' | 'readdir'>;
+
 export interface FileServiceDeps {
-  fs: FileSystem;
+  fs: ServiceFileSystem;
   dialogs: Dialogs;
   recent: RecentFiles;
   writeBundle: WriteBundle;
@@ -19,6 +24,8 @@ export interface FileService {
   open(request: RequestOf<'file:open'>): Promise<ResponseOf<'file:open'>>;
   save(request: { path: string | null; text: string; saveAs: boolean }): Promise<ResponseOf<'file:save'>>;
   recentFiles(): Promise<ResponseOf<'file:recent'>>;
+  /** Asks for files or folders to import and reads them (folders: their YAML files, not recursive). */
+  importFiles(limits?: { maxFiles: number; maxFileBytes: number }): Promise<ResponseOf<'file:import'>>;
   exportBundle(request: RequestOf<'bundle:export'>, onProgress: (done: number, total: number) => void): Promise<ResponseOf<'bundle:export'>>;
   exportDiagram(request: RequestOf<'diagram:export'>): Promise<ResponseOf<'diagram:export'>>;
   /** Lets the renderer open `path` by name later (a file given on the command line, for instance). */
@@ -53,6 +60,15 @@ function decodeBase64(data: string): Uint8Array {
   const body = data.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (body === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new Error('the PNG data is not base64');
   return Buffer.from(body, 'base64');
+}
+
+/** Runs a read of `path`, turning a failure into a sentence that names the file. */
+async function explainRead<T>(path: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new Error(describeFileError(error, path, 'read'));
+  }
 }
 
 /**
@@ -111,6 +127,37 @@ export function createFileService({ fs, dialogs, recent, writeBundle }: FileServ
     },
 
     recentFiles: () => recent.list(),
+
+    async importFiles(limits = IMPORT_LIMITS) {
+      const chosen = await dialogs.chooseFilesToImport();
+      if (chosen === null) return null;
+      // Only what the dialog answered, and the YAML files directly inside a chosen folder.
+      const paths: string[] = [];
+      for (const path of chosen) {
+        const info = await explainRead(path, () => fs.stat(path));
+        if (!info.isDirectory()) {
+          paths.push(path);
+          continue;
+        }
+        const names = (await explainRead(path, () => fs.readdir(path))).map(String).sort();
+        for (const name of names) if (/\.ya?ml$/i.test(name)) paths.push(join(path, name));
+      }
+      const unique = [...new Set(paths)];
+      if (unique.length === 0) throw new Error('nothing to import: the chosen folders hold no .yaml or .yml files');
+      if (unique.length > limits.maxFiles) throw new Error(`too many files to import: ${unique.length}, at most ${limits.maxFiles}; choose fewer`);
+      const files: Array<{ path: string; text: string }> = [];
+      for (const path of unique) {
+        const info = await explainRead(path, () => fs.stat(path));
+        if (!info.isFile()) continue;
+        if (info.size > limits.maxFileBytes) {
+          const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+          throw new Error(`cannot import ${path}: it is ${mib(info.size)}, more than the ${mib(limits.maxFileBytes)} allowed`);
+        }
+        files.push({ path, text: await explainRead(path, () => fs.readFile(path, 'utf8')) });
+      }
+      if (files.length === 0) throw new Error('nothing to import: the chosen entries are not regular files');
+      return { files };
+    },
 
     async exportBundle({ files, format, suggestedName }, onProgress) {
       if (files.length === 0) throw new Error('the bundle is empty: nothing to export');

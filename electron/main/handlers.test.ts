@@ -56,4 +56,12 @@ describe('handlers', () => {
     expect(window.send).toHaveBeenCalledWith('bundle:progress', { done: 1, total: 2 });
     expect(window.send).toHaveBeenLastCalledWith('bundle:progress', { done: 2, total: 2 });
   });
+
+  it('GIVEN file:import WHEN called THEN the file service asks and reads (the handler adds nothing)', async () => {
+    const importFiles = vi.fn(async () => ({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] }));
+    const files = { importFiles } as unknown as FileService;
+    const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard: new CloseGuard(), window: () => undefined });
+    expect(await handlers['file:import']({}, {})).toStrictEqual({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] });
+    expect(importFiles).toHaveBeenCalledOnce();
+  });
 });

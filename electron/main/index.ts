@@ -13,6 +13,7 @@ import { createFileService } from './file-service.js';
 import { createHandlers, type AppWindow } from './handlers.js';
 import { registerHandlers } from './ipc.js';
 import { buildMenuTemplate, type MenuItemTemplate } from './menu.js';
+import { OpenRequests, topologyFilesInArgv } from './open-requests.js';
 import { createRecentFiles } from './recent-files.js';
 import { createRecoveryStore } from './recovery.js';
 import { CONTENT_SECURITY_POLICY, isAllowedPermission, isAllowedRequest, isTrustedSender, secureWebPreferences } from './security.js';
@@ -58,6 +59,11 @@ const recent = {
 };
 const files = createFileService({ fs, dialogs: createDialogs(nativeDialog), recent, writeBundle });
 const recovery = createRecoveryStore({ fs, userDataDir });
+// Files given on the command line or by the OS: allowed for file:open, sent once the page listens.
+const openRequests = new OpenRequests({
+  grant: (path) => files.grant(path),
+  send: (path) => appWindow()?.send('file:open-requested', { path }),
+});
 
 function setMenu(recentFiles: readonly string[]): void {
   const template: MenuItemTemplate[] = buildMenuTemplate({
@@ -120,9 +126,12 @@ function createWindow(): void {
   });
   window.on('closed', () => {
     mainWindow = undefined;
+    openRequests.pageGone();
   });
 
   const contents = window.webContents;
+  contents.on('did-start-loading', () => openRequests.pageGone());
+  contents.on('did-finish-load', () => openRequests.pageReady());
   contents.setWindowOpenHandler(({ url }) => {
     // Links to documentation open in the user's browser, never in the app.
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
@@ -144,9 +153,20 @@ registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  for (const path of topologyFilesInArgv(process.argv, process.cwd())) openRequests.request(path);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of topologyFilesInArgv(argv, workingDirectory)) openRequests.request(path);
+    // macOS keeps running without a window: the file needs one.
+    if (!mainWindow && app.isReady()) createWindow();
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+  });
+  // macOS: a file opened with the app (Finder, Dock, `open -a`), possibly before it is ready. The
+  // app is an alternate editor of any .yaml there, so the user's choice is taken as is.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openRequests.request(path);
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers<FakeEvent>> = {}): Handlers<FakeEv
   return {
     'file:open': async () => ({ path: '/a.otel-topology.yaml', text: 'x' }),
     'file:save': async ({ path }) => ({ path: path ?? '/new.otel-topology.yaml' }),
+    'file:import': async () => ({ files: [{ path: '/a.yaml', text: 'receivers: {}' }] }),
     'file:recent': async () => ['/a.otel-topology.yaml'],
     'bundle:export': async () => ({ path: '/out' }),
     'diagram:export': async () => ({ path: '/d.svg' }),

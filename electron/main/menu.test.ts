@@ -25,7 +25,7 @@ describe('menu template', () => {
   it('GIVEN File, Edit and View WHEN built THEN they hold the items users expect', () => {
     expect(template.map((section) => section.label)).toStrictEqual(['&File', '&Edit', '&View']);
     const labels = leaves(template).map((item) => item.label?.replaceAll('&', '') ?? item.role ?? item.type);
-    for (const expected of ['New', 'Open…', 'Save', 'Save As…', 'Export Bundle…', 'Export Diagram…', 'Quit', 'Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Select All', 'Toggle Editor', 'Toggle Problems Panel', 'Toggle Minimap', 'Zoom In', 'Zoom Out', 'Reset Zoom', 'Toggle Theme']) {
+    for (const expected of ['New', 'Open…', 'Save', 'Save As…', 'Import Configs or Manifests…', 'Export Bundle…', 'Export Diagram as SVG…', 'Export Diagram as PNG…', 'Quit', 'Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Select All', 'Toggle Editor', 'Toggle Problems Panel', 'Toggle Minimap', 'Zoom In', 'Zoom Out', 'Reset Zoom', 'Auto-layout', 'Toggle Theme']) {
       expect(labels).toContain(expected);
     }
   });
@@ -33,7 +33,10 @@ describe('menu template', () => {
   it('GIVEN a command item WHEN clicked THEN sends its command id', () => {
     find(template, 'Save').click!();
     find(template, 'Toggle Problems Panel').click!();
-    expect(send.mock.calls).toStrictEqual([['file.save'], ['view.toggleProblems']]);
+    find(template, 'Import Configs or Manifests…').click!();
+    find(template, 'Export Diagram as PNG…').click!();
+    find(template, 'Auto-layout').click!();
+    expect(send.mock.calls).toStrictEqual([['file.save'], ['view.toggleProblems'], ['file.import'], ['export.diagramPng'], ['layout.auto']]);
   });
 
   it('GIVEN clipboard and quit WHEN built THEN they are Electron roles, so text fields get native behaviour', () => {
@@ -54,7 +57,7 @@ describe('menu template', () => {
   });
 
   it('GIVEN editing shortcuts WHEN built THEN they are shown but left to the page, so Delete and Ctrl+A still work in text fields', () => {
-    for (const label of ['Undo', 'Redo', 'Duplicate', 'Delete', 'Select All']) expect(find(template, label).registerAccelerator).toBe(false);
+    for (const label of ['Undo', 'Redo', 'Duplicate', 'Delete', 'Select All', 'Auto-layout']) expect(find(template, label).registerAccelerator).toBe(false);
     expect(find(template, 'Save').registerAccelerator).toBeUndefined();
   });
 
@@ -74,7 +77,7 @@ describe('menu template', () => {
 
   it('GIVEN the command ids WHEN listed THEN they are unique and namespaced', () => {
     expect(new Set(MENU_COMMAND_IDS).size).toBe(MENU_COMMAND_IDS.length);
-    for (const id of MENU_COMMAND_IDS) expect(id).toMatch(/^(file|edit|view|export)\.[a-zA-Z]+$/);
+    for (const id of MENU_COMMAND_IDS) expect(id).toMatch(/^(file|edit|view|export|layout)\.[a-zA-Z]+$/);
     expect(MENU_COMMAND_IDS).toHaveLength(MENU.flatMap((section) => section.entries).filter((entry) => entry.kind === 'command').length);
   });
 });

@@ -26,8 +26,10 @@ export interface MenuSection {
   readonly entries: readonly MenuEntry[];
 }
 
+import { OPEN_RECENT_PREFIX } from '../../shared/ipc/contract.js';
+
 /** Recent files are sent as `file.openRecent:<absolute path>`; the renderer opens it with `file:open`. */
-export const OPEN_RECENT_PREFIX = 'file.openRecent:';
+export { OPEN_RECENT_PREFIX };
 
 const separator = { kind: 'separator' } as const;
 
@@ -38,12 +40,14 @@ export const MENU: readonly MenuSection[] = [
       { kind: 'command', id: 'file.new', label: '&New', accelerator: 'CmdOrCtrl+N' },
       { kind: 'command', id: 'file.open', label: '&Open…', accelerator: 'CmdOrCtrl+O' },
       { kind: 'recent', label: 'Open &Recent' },
+      { kind: 'command', id: 'file.import', label: '&Import Configs or Manifests…' },
       separator,
       { kind: 'command', id: 'file.save', label: '&Save', accelerator: 'CmdOrCtrl+S' },
       { kind: 'command', id: 'file.saveAs', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S' },
       separator,
       { kind: 'command', id: 'export.bundle', label: '&Export Bundle…', accelerator: 'CmdOrCtrl+E' },
-      { kind: 'command', id: 'export.diagram', label: 'Export &Diagram…' },
+      { kind: 'command', id: 'export.diagram', label: 'Export &Diagram as SVG…' },
+      { kind: 'command', id: 'export.diagramPng', label: 'Export Diagram as &PNG…' },
       separator,
       { kind: 'role', role: 'quit', label: '&Quit' },
     ],
@@ -73,6 +77,9 @@ export const MENU: readonly MenuSection[] = [
       { kind: 'command', id: 'view.zoomIn', label: 'Zoom &In', accelerator: 'CmdOrCtrl+=' },
       { kind: 'command', id: 'view.zoomOut', label: 'Zoom &Out', accelerator: 'CmdOrCtrl+-' },
       { kind: 'command', id: 'view.zoomReset', label: '&Reset Zoom', accelerator: 'CmdOrCtrl+0' },
+      separator,
+      // Shift+Alt+L is the page's shortcut: shown, not registered, so the editor keeps the key.
+      { kind: 'command', id: 'layout.auto', label: '&Auto-layout', accelerator: 'Shift+Alt+L', registerAccelerator: false },
       separator,
       { kind: 'command', id: 'view.toggleTheme', label: 'Toggle &Theme' },
     ],

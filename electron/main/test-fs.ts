@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { FileSystem } from '../../cli/atomic-write.js';
+import type { ServiceFileSystem as FileSystem } from './file-service.js';
 
 /** A fresh folder, removed when the current test finishes. */
 export async function temporaryDirectory(): Promise<string> {

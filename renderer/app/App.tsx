@@ -1,10 +1,12 @@
 /** The window: toolbar, palette, canvas, inspector, editor, problems and status bar. */
 import { useEffect, useMemo } from 'react';
+import { OPEN_RECENT_PREFIX } from '../../shared/ipc/contract.js';
 import { Canvas } from '../canvas/Canvas.js';
-import { createCommands } from '../commands/registry.js';
+import { createCommands, openPath, type CommandContext } from '../commands/registry.js';
 import { EditorPane } from '../editor/EditorPane.js';
 import { CommandPalette } from '../panels/CommandPalette.js';
 import { ExportDialog } from '../panels/ExportDialog.js';
+import { ImportDialog } from '../panels/ImportDialog.js';
 import { Inspector } from '../panels/Inspector.js';
 import { Palette } from '../panels/Palette.js';
 import { ProblemsPanel, StatusBar } from '../panels/ProblemsPanel.js';
@@ -13,6 +15,7 @@ import { Toolbar } from '../panels/Toolbar.js';
 import { platform } from '../platform/index.js';
 import { appStore, canvasControl, useApp } from './app-store.js';
 import { installShortcuts } from './keyboard.js';
+import { onOpenRequested } from './open-requests.js';
 import { isDirty } from '../state/store.js';
 
 const RECOVERY_DELAY_MS = 3000;
@@ -20,16 +23,16 @@ const RECOVERY_DELAY_MS = 3000;
 export function App() {
   const isOpen = useApp((state) => state.isOpen);
   const theme = useApp((state) => state.theme);
-  const commands = useMemo(
-    () =>
-      createCommands({
-        store: appStore,
-        platform,
-        fitView: () => canvasControl.fitView(),
-        confirmDiscard: () => window.confirm('Discard the unsaved changes?'),
-      }),
+  const context = useMemo<CommandContext>(
+    () => ({
+      store: appStore,
+      platform,
+      fitView: () => canvasControl.fitView(),
+      confirmDiscard: () => window.confirm('Discard the unsaved changes?'),
+    }),
     [],
   );
+  const commands = useMemo(() => createCommands(context), [context]);
 
   useEffect(() => installShortcuts(commands), [commands]);
 
@@ -37,10 +40,14 @@ export function App() {
   useEffect(
     () =>
       platform.on('menu:command', ({ commandId }) => {
-        void commands.find((command) => command.id === commandId)?.run();
+        if (commandId.startsWith(OPEN_RECENT_PREFIX)) void openPath(context, commandId.slice(OPEN_RECENT_PREFIX.length));
+        else void commands.find((command) => command.id === commandId)?.run();
       }),
-    [commands],
+    [commands, context],
   );
+
+  // A file given to the desktop app (command line, second launch, macOS open-file).
+  useEffect(() => onOpenRequested((path) => void openPath(context, path)), [context]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -94,6 +101,7 @@ export function App() {
       <StatusBar />
       <CommandPalette commands={commands} />
       <ExportDialog />
+      <ImportDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import type { DesktopApi } from '../../shared/ipc/contract.js';
 import { applyLayout, computeAutoLayout } from '../canvas/auto-layout.js';
 import { diagramSvg, svgToPngBase64 } from '../export/diagram-image.js';
+import { runImport } from '../import/import-outcome.js';
 import { deleteElements, done } from '../model/commands.js';
 import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi } from '../state/store.js';
 
@@ -33,6 +34,18 @@ elements: []
 `;
 
 const hasDocument = (state: AppState) => state.isOpen && state.document.topology !== undefined;
+
+/**
+ * Opens the topology at `path` (a recent file, or one given to the desktop app), after asking
+ * about unsaved changes; main refuses paths the user never chose.
+ */
+export async function openPath(context: CommandContext, path: string): Promise<void> {
+  const state = context.store.getState();
+  if (isDirty(state) && !context.confirmDiscard()) return;
+  const result = await context.platform.channels['file:open']({ path });
+  if (!result.ok) return context.store.getState().notify(result.error, 'error');
+  if (result.data) context.store.getState().openDocument(result.data.text, result.data.path);
+}
 
 export function createCommands(context: CommandContext): Command[] {
   const { store, platform } = context;
@@ -68,6 +81,23 @@ export function createCommands(context: CommandContext): Command[] {
         const result = await platform.channels['file:open']({});
         if (!result.ok) return report(result.error);
         if (result.data) state().openDocument(result.data.text, result.data.path);
+      },
+    },
+    {
+      id: 'file.import',
+      label: 'Import collector configs or manifests…',
+      global: true,
+      async run() {
+        const picked = await platform.channels['file:import']({});
+        if (!picked.ok) return report(picked.error);
+        if (!picked.data) return;
+        const outcome = runImport(picked.data.files);
+        // A successful import replaces the open document (as a new, unsaved one); a failed one leaves it be.
+        if (outcome.text !== undefined) {
+          if (!guard()) return;
+          state().openDocument(outcome.text, null, { dirty: true });
+        }
+        state().setImportReport(outcome);
       },
     },
     ...([false, true] as const).map(

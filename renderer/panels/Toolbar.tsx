@@ -9,6 +9,7 @@ const TOOLBAR: ReadonlyArray<{ id: string; text: string }> = [
   { id: 'file.new', text: 'New' },
   { id: 'file.newFromTemplate', text: 'Templates' },
   { id: 'file.open', text: 'Open' },
+  { id: 'file.import', text: 'Import' },
   { id: 'file.save', text: 'Save' },
   { id: 'file.saveAs', text: 'Save as' },
   { id: 'edit.undo', text: '↶' },

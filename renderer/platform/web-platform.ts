@@ -3,7 +3,7 @@
  * APIs (a file input, downloads or the File System Access API, localStorage).
  */
 import { strToU8, zipSync } from 'fflate';
-import type { Channel, DesktopApi, EventName, EventOf, RequestOf, ResponseOf, Result } from '../../shared/ipc/contract.js';
+import { IMPORT_LIMITS, type Channel, type DesktopApi, type EventName, type EventOf, type RequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.js';
 
 const RECOVERY_KEY = 'otel-topology:recovery';
 const RECENT_KEY = 'otel-topology:recent';
@@ -22,20 +22,21 @@ function download(name: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Asks for a file with a hidden `<input type=file>`; null when the user cancels. */
-function pickFile(accept: string): Promise<File | null> {
+/** Asks for files with a hidden `<input type=file>`; an empty list when the user cancels. */
+function pickFiles(accept: string, options: { multiple: boolean; label: string }): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = options.multiple;
     input.style.display = 'none';
-    input.setAttribute('aria-label', 'Choose a topology file');
+    input.setAttribute('aria-label', options.label);
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
+      resolve([...(input.files ?? [])]);
       input.remove();
     });
     input.addEventListener('cancel', () => {
-      resolve(null);
+      resolve([]);
       input.remove();
     });
     document.body.append(input);
@@ -73,7 +74,7 @@ type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<
 
 const handlers: Handlers = {
   async 'file:open'() {
-    const file = await pickFile('.yaml,.yml');
+    const [file] = await pickFiles('.yaml,.yml', { multiple: false, label: 'Choose a topology file' });
     if (!file) return null;
     addRecent(file.name);
     return { path: file.name, text: await file.text() };
@@ -105,6 +106,15 @@ const handlers: Handlers = {
     download(name, text, 'application/yaml');
     addRecent(name);
     return { path: name };
+  },
+
+  async 'file:import'() {
+    const files = await pickFiles('.yaml,.yml', { multiple: true, label: 'Choose collector configs or manifests to import' });
+    if (files.length === 0) return null;
+    if (files.length > IMPORT_LIMITS.maxFiles) throw new Error(`too many files to import: ${files.length}, at most ${IMPORT_LIMITS.maxFiles}; choose fewer`);
+    const big = files.find((file) => file.size > IMPORT_LIMITS.maxFileBytes);
+    if (big) throw new Error(`cannot import ${big.name}: it is larger than the ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MiB allowed`);
+    return { files: await Promise.all(files.map(async (file) => ({ path: file.webkitRelativePath || file.name, text: await file.text() }))) };
   },
 
   async 'file:recent'() {
@@ -180,6 +190,7 @@ export const webPlatform: DesktopApi = {
   channels: {
     'file:open': (request) => answer('file:open', request),
     'file:save': (request) => answer('file:save', request),
+    'file:import': (request) => answer('file:import', request),
     'file:recent': (request) => answer('file:recent', request),
     'bundle:export': (request) => answer('bundle:export', request),
     'diagram:export': (request) => answer('diagram:export', request),

@@ -9,6 +9,7 @@ import { createEngineSession, type EngineSession } from '../../shared/engine/ses
 import type { ModelPath } from '../../shared/io/problem.js';
 import { locate } from '../../shared/io/yaml-document.js';
 import type { Topology } from '../../shared/model/topology.js';
+import type { ImportOutcome } from '../import/import-outcome.js';
 import type { Diagnostic } from '../../shared/validation/diagnostic.js';
 import type { Outcome } from '../model/commands.js';
 import { changeDocument, EMPTY_DOCUMENT, readDocument, type DocumentState } from './document.js';
@@ -35,6 +36,8 @@ export interface AppState {
   readonly editorTab: EditorTab;
   readonly commandPaletteOpen: boolean;
   readonly exportDialogOpen: boolean;
+  /** The report of the last File › Import, while its dialog is open. */
+  readonly importReport: ImportOutcome | undefined;
 }
 
 export interface AppActions {
@@ -55,6 +58,7 @@ export interface AppActions {
   setEditorTab(tab: EditorTab): void;
   setCommandPaletteOpen(open: boolean): void;
   setExportDialogOpen(open: boolean): void;
+  setImportReport(report: ImportOutcome | undefined): void;
   notify(text: string, kind?: 'info' | 'error'): void;
 }
 
@@ -101,6 +105,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
       editorTab: 'topology',
       commandPaletteOpen: false,
       exportDialogOpen: false,
+      importReport: undefined,
 
       openDocument(text, path, options = {}) {
         session = createEngineSession();
@@ -205,6 +210,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
 
       setExportDialogOpen(open) {
         set({ exportDialogOpen: open });
+      },
+
+      setImportReport(report) {
+        set({ importReport: report });
       },
 
       notify(text, kind = 'info') {

@@ -8,6 +8,9 @@ import { z } from 'zod';
 
 const GeneratedFileData = z.object({ path: z.string().min(1), content: z.string() }).strict();
 
+/** What File › Import reads: at most this many files, each at most this big (a folder counts its YAML files). */
+export const IMPORT_LIMITS = { maxFiles: 200, maxFileBytes: 8 * 1024 * 1024 } as const;
+
 export const CHANNELS = {
   /** Open a topology: the given path, or ask with a dialog. Null when the user cancels. */
   'file:open': {
@@ -18,6 +21,18 @@ export const CHANNELS = {
   'file:save': {
     request: z.object({ path: z.string().nullable(), text: z.string(), saveAs: z.boolean().default(false) }).strict(),
     response: z.object({ path: z.string() }).strict().nullable(),
+  },
+  /**
+   * Collector configs, manifests, Operator resources or Helm values to import: main asks with an
+   * open dialog (several files, or folders: their .yaml/.yml files, not recursive) and reads only
+   * what the user picked, within IMPORT_LIMITS. Null when the user cancels.
+   */
+  'file:import': {
+    request: z.object({}).strict(),
+    response: z
+      .object({ files: z.array(z.object({ path: z.string().min(1), text: z.string() }).strict()).max(IMPORT_LIMITS.maxFiles) })
+      .strict()
+      .nullable(),
   },
   /** Recently opened files, newest first. */
   'file:recent': {
@@ -64,10 +79,18 @@ export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['respo
 /** What every handler answers: never a thrown error across the boundary. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
+/** A `menu:command` id of this form opens the recent file after the colon (with `file:open`). */
+export const OPEN_RECENT_PREFIX = 'file.openRecent:';
+
 /** Events main sends to the renderer. */
 export const EVENTS = {
   /** A menu item or accelerator ran a command of the renderer's registry. */
   'menu:command': z.object({ commandId: z.string().min(1) }).strict(),
+  /**
+   * A topology file given to the app (command line, second launch, macOS open-file): main has
+   * allowed `file:open` on it; the renderer opens it once unsaved changes are dealt with.
+   */
+  'file:open-requested': z.object({ path: z.string().min(1) }).strict(),
   /** Export progress. */
   'bundle:progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).strict(),
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, MENU, MENU_COMMAND_IDS, OPEN_RECENT_PREFIX, type MenuItemTemplate } from './menu.js';
+import { buildMenuTemplate, MENU, MENU_COMMAND_IDS, MENU_COMMANDS, OPEN_RECENT_PREFIX, type MenuItemTemplate } from './menu.js';
 
 function leaves(items: readonly MenuItemTemplate[]): MenuItemTemplate[] {
   return items.flatMap((item) => (item.submenu ? leaves(item.submenu) : [item]));
@@ -79,5 +79,9 @@ describe('menu template', () => {
     expect(new Set(MENU_COMMAND_IDS).size).toBe(MENU_COMMAND_IDS.length);
     for (const id of MENU_COMMAND_IDS) expect(id).toMatch(/^(file|edit|view|export|layout)\.[a-zA-Z]+$/);
     expect(MENU_COMMAND_IDS).toHaveLength(MENU.flatMap((section) => section.entries).filter((entry) => entry.kind === 'command').length);
+  });
+
+  it('GIVEN MENU_COMMANDS of the contract WHEN the menu is built THEN it uses each of them exactly once and no other id', () => {
+    expect([...MENU_COMMAND_IDS].sort()).toStrictEqual([...MENU_COMMANDS].sort());
   });
 });

@@ -8,7 +8,7 @@
 export type MenuEntry =
   | {
       readonly kind: 'command';
-      readonly id: string;
+      readonly id: MenuCommandId;
       readonly label: string;
       readonly accelerator?: string;
       /**
@@ -26,7 +26,7 @@ export interface MenuSection {
   readonly entries: readonly MenuEntry[];
 }
 
-import { OPEN_RECENT_PREFIX } from '../../shared/ipc/contract.js';
+import { MENU_COMMANDS, OPEN_RECENT_PREFIX, type MenuCommandId } from '../../shared/ipc/contract.js';
 
 /** Recent files are sent as `file.openRecent:<absolute path>`; the renderer opens it with `file:open`. */
 export { OPEN_RECENT_PREFIX };
@@ -86,10 +86,14 @@ export const MENU: readonly MenuSection[] = [
   },
 ];
 
-/** Every command id the menus can send (besides `file.openRecent:<path>`): the renderer's registry must know each. */
-export const MENU_COMMAND_IDS: readonly string[] = MENU.flatMap((section) =>
+/**
+ * Every command id the menus send (besides `file.openRecent:<path>`), in menu order: the
+ * contract's `MENU_COMMANDS`, which the renderer's registry is tested against.
+ */
+export const MENU_COMMAND_IDS: readonly MenuCommandId[] = MENU.flatMap((section) =>
   section.entries.flatMap((entry) => (entry.kind === 'command' ? [entry.id] : [])),
 );
+export { MENU_COMMANDS };
 
 /** The subset of Electron's `MenuItemConstructorOptions` the template uses. */
 export interface MenuItemTemplate {

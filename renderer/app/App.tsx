@@ -1,8 +1,7 @@
 /** The window: toolbar, palette, canvas, inspector, editor, problems and status bar. */
 import { useEffect, useMemo } from 'react';
-import { OPEN_RECENT_PREFIX } from '../../shared/ipc/contract.js';
 import { Canvas } from '../canvas/Canvas.js';
-import { createCommands, openPath, type CommandContext } from '../commands/registry.js';
+import { createCommands, openPath, runMenuCommand, type CommandContext } from '../commands/registry.js';
 import { EditorPane } from '../editor/EditorPane.js';
 import { CommandPalette } from '../panels/CommandPalette.js';
 import { ExportDialog } from '../panels/ExportDialog.js';
@@ -23,11 +22,13 @@ const RECOVERY_DELAY_MS = 3000;
 export function App() {
   const isOpen = useApp((state) => state.isOpen);
   const theme = useApp((state) => state.theme);
+  const panes = useApp((state) => state.panes);
   const context = useMemo<CommandContext>(
     () => ({
       store: appStore,
       platform,
       fitView: () => canvasControl.fitView(),
+      zoom: (step) => (step === 'in' ? canvasControl.zoomIn() : step === 'out' ? canvasControl.zoomOut() : canvasControl.zoomReset()),
       confirmDiscard: () => window.confirm('Discard the unsaved changes?'),
     }),
     [],
@@ -40,8 +41,7 @@ export function App() {
   useEffect(
     () =>
       platform.on('menu:command', ({ commandId }) => {
-        if (commandId.startsWith(OPEN_RECENT_PREFIX)) void openPath(context, commandId.slice(OPEN_RECENT_PREFIX.length));
-        else void commands.find((command) => command.id === commandId)?.run();
+        if (!runMenuCommand(commands, context, commandId)) console.warn(`No command ${commandId}`);
       }),
     [commands, context],
   );
@@ -84,15 +84,16 @@ export function App() {
     <div className="app">
       <Toolbar commands={commands} />
       {isOpen ? (
-        <div className="workspace">
+        <div className={`workspace${panes.editor ? '' : ' without-editor'}`}>
           <Palette />
-          <div className="centre">
+          <div className={`centre${panes.problems ? '' : ' without-problems'}`}>
             <Canvas />
-            <ProblemsPanel />
+            {/* Hidden, not unmounted: the panes keep their state (Monaco's undo stack, scroll). */}
+            <ProblemsPanel hidden={!panes.problems} />
           </div>
           <div className="side">
             <Inspector />
-            <EditorPane />
+            <EditorPane hidden={!panes.editor} />
           </div>
         </div>
       ) : (

@@ -10,5 +10,13 @@ export function useApp<T>(selector: (state: AppStore) => T): T {
   return useStore(appStore, selector);
 }
 
-/** What the canvas lets the rest of the app do to it (set once the canvas mounts). */
-export const canvasControl = { fitView: () => {} };
+/** What the canvas lets the rest of the app do to it: no-ops until the canvas mounts and registers itself. */
+export interface CanvasControl {
+  fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Back to 100 %, around the centre of the view. */
+  zoomReset(): void;
+}
+
+export const canvasControl: CanvasControl = { fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, zoomReset: () => {} };

@@ -42,6 +42,7 @@ function CanvasView() {
   const diagnostics = useApp((state) => state.diagnostics);
   const selection = useApp((state) => state.selection);
   const theme = useApp((state) => state.theme);
+  const showMinimap = useApp((state) => state.panes.minimap);
   const flow = useReactFlow<ElementNode>();
 
   // Unchanged nodes and edges keep their objects: React Flow redraws only what a change touched.
@@ -53,8 +54,12 @@ function CanvasView() {
   const [nodes, setNodes] = useState<ElementNode[]>(projection.nodes);
   useEffect(() => setNodes((local) => keepLocalNodes(local, projection.nodes)), [projection]);
 
+  // The canvas controller the View commands (fit, zoom) use.
   useEffect(() => {
     canvasControl.fitView = () => void flow.fitView({ padding: 0.1, duration: 200 });
+    canvasControl.zoomIn = () => void flow.zoomIn({ duration: 150 });
+    canvasControl.zoomOut = () => void flow.zoomOut({ duration: 150 });
+    canvasControl.zoomReset = () => void flow.zoomTo(1, { duration: 150 });
   }, [flow]);
 
   // A newly opened document is shown whole.
@@ -139,7 +144,7 @@ function CanvasView() {
       defaultEdgeOptions={{ type: 'default' }}
     >
       <Background gap={16} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#888'} nodeStrokeColor="#8884" />
+      {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#888'} nodeStrokeColor="#8884" />}
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );

@@ -5,16 +5,18 @@ import { createCommands } from './registry.js';
 import exampleText from '../../examples/central-aggregation.otel-topology.yaml?raw';
 
 /**
- * The example, with its flow maps written the way `saveTopology` writes them (`{a: 1}`): it
- * re-prints flow collections without padding, which is shared/io's concern, not the layout's.
+ * The example, with its flow maps padded (`{ a: 1 }`, which the `yaml` printer would write as
+ * `{a: 1}`): `saveTopology` splices only the changed nodes into the original text, so everything
+ * outside `layout:` must stay byte for byte, padding included.
  */
-const EXAMPLE = exampleText.replace(/\{ (.*?) \}/g, '{$1}');
+const EXAMPLE = exampleText.replace(/\{(\S.*?)\}/g, '{ $1 }');
 
 /** The text without its top-level `layout:` block. */
 const withoutLayout = (text: string) => text.replace(/^layout:\n(?:[ \t].*\n?|\n)*/m, '');
 
 describe('the Auto-layout command', () => {
   it('GIVEN an open example WHEN auto-laid out THEN only the layout section changes, in one undo step', async () => {
+    expect(EXAMPLE).toContain('autoscaling: { minReplicas: 3, maxReplicas: 10 }');
     const store = createAppStore();
     store.getState().openDocument(EXAMPLE, null);
     const command = createCommands({ store, platform: {} as DesktopApi, fitView: () => {}, confirmDiscard: () => true }).find((candidate) => candidate.id === 'layout.auto')!;

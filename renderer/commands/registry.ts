@@ -2,12 +2,13 @@
  * Every user operation, once: the toolbar, keyboard shortcuts, the command palette and the
  * desktop menu (`menu:command` events) all run commands from this list.
  */
-import type { DesktopApi } from '../../shared/ipc/contract.js';
+import { OPEN_RECENT_PREFIX, type DesktopApi } from '../../shared/ipc/contract.js';
 import { applyLayout, computeAutoLayout } from '../canvas/auto-layout.js';
 import { diagramSvg, svgToPngBase64 } from '../export/diagram-image.js';
 import { runImport } from '../import/import-outcome.js';
 import { deleteElements, done } from '../model/commands.js';
-import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi } from '../state/store.js';
+import { duplicateElements } from '../model/duplicate.js';
+import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi, type Pane } from '../state/store.js';
 
 export interface Command {
   readonly id: string;
@@ -23,6 +24,8 @@ export interface CommandContext {
   readonly store: AppStoreApi;
   readonly platform: DesktopApi;
   fitView(): void;
+  /** Zooms the canvas (React Flow's zoomIn / zoomOut / zoomTo(1)); absent where there is no canvas (tests). */
+  zoom?(step: 'in' | 'out' | 'reset'): void;
   /** Asks before throwing away unsaved changes. */
   confirmDiscard(): boolean;
 }
@@ -175,6 +178,28 @@ export function createCommands(context: CommandContext): Command[] {
       },
     },
     {
+      id: 'edit.duplicate',
+      label: 'Duplicate selection',
+      shortcut: 'Mod+D',
+      enabled: (current) => hasDocument(current) && current.selection.length > 0,
+      run() {
+        const ids = state().selection;
+        // One model command, so one undo step; the copies become the selection.
+        if (ids.length > 0) state().applyModel((topology) => duplicateElements(topology, ids));
+      },
+    },
+    {
+      id: 'edit.selectAll',
+      label: 'Select all',
+      // Not global: in a text field or Monaco, Mod+A keeps selecting text.
+      shortcut: 'Mod+A',
+      enabled: hasDocument,
+      run() {
+        const topology = state().document.topology;
+        if (topology) state().select(topology.elements.map((element) => element.id));
+      },
+    },
+    {
       id: 'layout.auto',
       label: 'Auto-layout',
       shortcut: 'Shift+Alt+L',
@@ -194,6 +219,37 @@ export function createCommands(context: CommandContext): Command[] {
       enabled: hasDocument,
       run: () => context.fitView(),
     },
+    ...(
+      [
+        ['editor', 'view.toggleEditor', 'Show/hide the YAML editor', 'Mod+Shift+E'],
+        ['problems', 'view.toggleProblems', 'Show/hide the problems panel', 'Mod+Shift+M'],
+        ['minimap', 'view.toggleMinimap', 'Show/hide the minimap', undefined],
+      ] as const
+    ).map(
+      ([pane, id, label, shortcut]): Command => ({
+        id,
+        label,
+        ...(shortcut ? { shortcut } : {}),
+        // Global like the desktop menu's accelerators, which fire wherever the focus is.
+        global: true,
+        run: () => state().togglePane(pane satisfies Pane),
+      }),
+    ),
+    ...(
+      [
+        ['in', 'view.zoomIn', 'Zoom in', 'Mod+='],
+        ['out', 'view.zoomOut', 'Zoom out', 'Mod+-'],
+        ['reset', 'view.zoomReset', 'Reset zoom (100 %)', 'Mod+0'],
+      ] as const
+    ).map(
+      ([step, id, label, shortcut]): Command => ({
+        id,
+        label,
+        shortcut,
+        enabled: hasDocument,
+        run: () => context.zoom?.(step),
+      }),
+    ),
     {
       id: 'view.toggleTheme',
       label: 'Toggle light/dark theme',
@@ -208,6 +264,21 @@ export function createCommands(context: CommandContext): Command[] {
       run: () => state().setCommandPaletteOpen(!state().commandPaletteOpen),
     },
   ];
+}
+
+/**
+ * Runs what a `menu:command` event asks: `file.openRecent:<path>` opens that file, any other id
+ * runs the registry's command of that id. False for an id the registry does not know.
+ */
+export function runMenuCommand(commands: readonly Command[], context: CommandContext, commandId: string): boolean {
+  if (commandId.startsWith(OPEN_RECENT_PREFIX)) {
+    void openPath(context, commandId.slice(OPEN_RECENT_PREFIX.length));
+    return true;
+  }
+  const command = commands.find((candidate) => candidate.id === commandId);
+  if (!command) return false;
+  void command.run();
+  return true;
 }
 
 export function isEnabled(command: Command, current: AppState): boolean {

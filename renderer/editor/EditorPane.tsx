@@ -149,10 +149,10 @@ function GeneratedFiles() {
   );
 }
 
-export function EditorPane() {
+export function EditorPane({ hidden = false }: { hidden?: boolean }) {
   const tab = useApp((state) => state.editorTab);
   return (
-    <section className="editor-pane" aria-label="Editor">
+    <section className="editor-pane" aria-label="Editor" hidden={hidden}>
       <div role="tablist" aria-label="Editor tabs" className="tabs">
         <button role="tab" id="tab-topology" aria-controls="panel-topology" aria-selected={tab === 'topology'} onClick={() => appStore.getState().setEditorTab('topology')}>
           Topology YAML

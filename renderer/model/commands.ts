@@ -8,7 +8,8 @@ import type { Placement } from '../../shared/model/layout.js';
 import type { Element, Topology } from '../../shared/model/topology.js';
 import { toDnsLabel, type PaletteItem } from './palette.js';
 
-export type Outcome = { ok: true; topology: Topology; id?: string } | { ok: false; error: string };
+/** `id`: the element the command made (it becomes the selection); `ids` when it made several. */
+export type Outcome = { ok: true; topology: Topology; id?: string; ids?: readonly string[] } | { ok: false; error: string };
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 

@@ -16,12 +16,12 @@ function elementPath(id: string): (string | number)[] | undefined {
   return index === -1 ? undefined : ['elements', index];
 }
 
-export function ProblemsPanel() {
+export function ProblemsPanel({ hidden = false }: { hidden?: boolean }) {
   const problems = useApp((state) => state.document.problems);
   const diagnostics = useApp((state) => state.diagnostics);
   const total = problems.length + diagnostics.length;
   return (
-    <section className="problems" aria-label="Problems">
+    <section className="problems" aria-label="Problems" hidden={hidden}>
       <h2>Problems <span className="count">{total}</span></h2>
       {total === 0 ? (
         <p className="muted">No problems.</p>

@@ -16,6 +16,8 @@ import { changeDocument, EMPTY_DOCUMENT, readDocument, type DocumentState } from
 import { canRedo, canUndo, currentText, record, redo, startHistory, undo, type History } from './history.js';
 
 export type Theme = 'light' | 'dark';
+/** Parts of the window the View menu shows and hides. */
+export type Pane = 'editor' | 'problems' | 'minimap';
 export type EditorTab = 'topology' | 'generated';
 
 export interface AppState {
@@ -34,6 +36,8 @@ export interface AppState {
   /** A request to the YAML editor to show a line; `nonce` tells repeated requests apart. */
   readonly reveal: { readonly line: number; readonly column: number; readonly nonce: number } | undefined;
   readonly editorTab: EditorTab;
+  /** Which of the optional panes are shown (all, at first). */
+  readonly panes: Readonly<Record<Pane, boolean>>;
   readonly commandPaletteOpen: boolean;
   readonly exportDialogOpen: boolean;
   /** The report of the last File › Import, while its dialog is open. */
@@ -56,6 +60,8 @@ export interface AppActions {
   markSaved(path: string, text: string): void;
   setTheme(theme: Theme): void;
   setEditorTab(tab: EditorTab): void;
+  /** Shows or hides a pane (the opposite of now, without `visible`). */
+  togglePane(pane: Pane, visible?: boolean): void;
   setCommandPaletteOpen(open: boolean): void;
   setExportDialogOpen(open: boolean): void;
   setImportReport(report: ImportOutcome | undefined): void;
@@ -103,6 +109,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
       message: undefined,
       reveal: undefined,
       editorTab: 'topology',
+      panes: { editor: true, problems: true, minimap: true },
       commandPaletteOpen: false,
       exportDialogOpen: false,
       importReport: undefined,
@@ -136,7 +143,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
 
       applyModel(change, options = {}) {
         const state = get();
-        let createdId: string | undefined;
+        let created: readonly string[] | undefined;
         let error: string | undefined;
         const result = changeDocument(state.document, (topology) => {
           const outcome = change(topology);
@@ -144,7 +151,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
             error = outcome.error;
             return topology;
           }
-          createdId = outcome.id;
+          // A command that makes several elements (duplicate) lists them all; they become the selection.
+          created = outcome.ids ?? (outcome.id ? [outcome.id] : undefined);
           return outcome.topology;
         });
         if (!result.ok || error) {
@@ -155,7 +163,7 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
         set({
           ...derive(result.document),
           history: record(state.history, result.document.text),
-          ...(options.select !== false && createdId ? { selection: [createdId] } : {}),
+          ...(options.select !== false && created ? { selection: [...created] } : {}),
         });
         if (result.document.problems.length > 0) get().notify(result.document.problems[0]!.message, 'error');
         return true;
@@ -189,7 +197,8 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
       },
 
       revealLine(line, column = 1) {
-        set({ reveal: { line, column, nonce: ++nonce }, editorTab: 'topology' });
+        // Showing a line shows the editor, if the user had hidden it.
+        set({ reveal: { line, column, nonce: ++nonce }, editorTab: 'topology', panes: { ...get().panes, editor: true } });
       },
 
       markSaved(path, text) {
@@ -202,6 +211,12 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
 
       setEditorTab(tab) {
         set({ editorTab: tab });
+      },
+
+      togglePane(pane, visible) {
+        const panes = get().panes;
+        const next = visible ?? !panes[pane];
+        if (panes[pane] !== next) set({ panes: { ...panes, [pane]: next } });
       },
 
       setCommandPaletteOpen(open) {

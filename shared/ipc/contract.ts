@@ -82,6 +82,36 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 /** A `menu:command` id of this form opens the recent file after the colon (with `file:open`). */
 export const OPEN_RECENT_PREFIX = 'file.openRecent:';
 
+/**
+ * Every command id the desktop menus send as `menu:command` (besides `OPEN_RECENT_PREFIX` ids):
+ * main's menu (electron/main/menu.ts) uses exactly these, and the renderer's command registry
+ * must have a command for each (both sides are tested against this list).
+ */
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.import',
+  'file.save',
+  'file.saveAs',
+  'export.bundle',
+  'export.diagram',
+  'export.diagramPng',
+  'edit.undo',
+  'edit.redo',
+  'edit.duplicate',
+  'edit.delete',
+  'edit.selectAll',
+  'view.toggleEditor',
+  'view.toggleProblems',
+  'view.toggleMinimap',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
+  'layout.auto',
+  'view.toggleTheme',
+] as const;
+export type MenuCommandId = (typeof MENU_COMMANDS)[number];
+
 /** Events main sends to the renderer. */
 export const EVENTS = {
   /** A menu item or accelerator ran a command of the renderer's registry. */

@@ -8,7 +8,8 @@ import { appStore, useApp } from '../app/app-store.js';
 import { exportBundle } from '../export/bundle-export.js';
 import { describeStage, planExport, type ExportStage } from '../export/export-plan.js';
 import { platform } from '../platform/index.js';
-import { trapKeys, useDialogFocus } from './dialog-focus.js';
+import { useDialogFocus } from './dialog-focus.js';
+import { ModalDialog } from './ModalDialog.js';
 
 export function ExportDialog() {
   const open = useApp((state) => state.exportDialogOpen);
@@ -47,17 +48,7 @@ export function ExportDialog() {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog export-dialog"
-        tabIndex={-1}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => trapKeys(event, close)}
-      >
+    <ModalDialog dialogRef={dialog} labelledBy={titleId} className="export-dialog" onClose={close}>
         <h2 id={titleId} className="dialog-title">Export bundle</h2>
         <p>
           {plan.total} files for <strong>{name}</strong>:
@@ -120,7 +111,6 @@ export function ExportDialog() {
             {running ? 'Exporting…' : stage.kind === 'done' ? 'Export again' : 'Export'}
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -6,7 +6,8 @@
 import { useCallback, useId, useRef } from 'react';
 import { appStore, useApp } from '../app/app-store.js';
 import { location } from '../import/import-outcome.js';
-import { trapKeys, useDialogFocus } from './dialog-focus.js';
+import { useDialogFocus } from './dialog-focus.js';
+import { ModalDialog } from './ModalDialog.js';
 
 const SHOWN = 200;
 
@@ -44,18 +45,7 @@ export function ImportDialog() {
   const warnings = report.problems.filter((problem) => problem.severity === 'warning');
 
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={summaryId}
-        className="dialog import-dialog"
-        tabIndex={-1}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => trapKeys(event, close)}
-      >
+    <ModalDialog dialogRef={dialog} labelledBy={titleId} describedBy={summaryId} className="import-dialog" onClose={close}>
         <h2 id={titleId} className="dialog-title">{imported ? 'Import report' : 'Nothing imported'}</h2>
         <p id={summaryId} className={imported ? undefined : 'is-error'}>
           {outcome.summary}
@@ -76,7 +66,6 @@ export function ImportDialog() {
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -5,6 +5,7 @@
  * inside the file that holds it.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
+import { STRICT_PARSE, syntaxErrors } from '../io/yaml-document.js';
 import type { ConfigPath } from '../validation/config-check.js';
 
 /** Alias expansions allowed per document (billion-laughs guard), as for topology files. */
@@ -127,7 +128,7 @@ export function readYamlFile(file: string, text: string): ReadResult {
   if (looksBinary(text)) return fail('the file is binary, not YAML');
   if (text.trim() === '') return fail('the file is empty');
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const parsed = parseAllDocuments(text, { lineCounter, ...STRICT_PARSE });
   if (!Array.isArray(parsed)) return fail('the file is empty');
   const problems: ReadProblem[] = [];
   const documents: YamlDocument[] = [];
@@ -185,15 +186,9 @@ export function readEmbeddedYaml(
     isBlock ? { file: outer.file, line: anchor.line + line, column: indent + column } : anchor;
   if (looksBinary(text)) return { ok: false, problems: [{ ...anchor, message: 'the embedded config is binary, not YAML' }] };
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = parseDocument(text, { lineCounter, ...STRICT_PARSE });
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        return { ...place(position.line, position.col), message: error.message.split('\n')[0]! };
-      }),
-    };
+    return { ok: false, problems: syntaxErrors(document, lineCounter).map(({ line, column, message }) => ({ ...place(line, column), message })) };
   }
   let value: unknown;
   try {

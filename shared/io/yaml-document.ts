@@ -15,19 +15,22 @@ export type YamlReadResult =
   | { ok: true; value: unknown; parsed: ParsedYaml }
   | { ok: false; problems: LoadProblem[] };
 
+/** How every strict read parses: positions kept, duplicate keys and other leniencies refused. */
+export const STRICT_PARSE = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+/** The syntax errors of a parsed document, each with its line and column (1-based). */
+export function syntaxErrors(document: Document, lineCounter: LineCounter): Array<{ message: string; line: number; column: number }> {
+  return document.errors.map((error) => {
+    const position = lineCounter.linePos(error.pos[0]);
+    return { message: error.message.split('\n')[0]!, line: position.line, column: position.col };
+  });
+}
+
 /** Parses YAML text, reporting every syntax error with its line and column. */
 export function readYaml(text: string): YamlReadResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        return { message: error.message.split('\n')[0]!, line: position.line, column: position.col };
-      }),
-    };
-  }
+  const document = parseDocument(text, { lineCounter, ...STRICT_PARSE });
+  if (document.errors.length > 0) return { ok: false, problems: syntaxErrors(document, lineCounter) };
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), parsed: { text, document, lineCounter } };
   } catch (error) {

@@ -11,6 +11,8 @@ import { Flow } from '../model/flow.js';
 import { Link } from '../model/link.js';
 import { Site } from '../model/site.js';
 import { Topology, type Element } from '../model/topology.js';
+import { indexTopology } from '../graph/topology-index.js';
+import { planCollector, type CollectorPlan } from '../engine/plan.js';
 
 type In<S extends z.ZodType> = Partial<z.input<S>>;
 
@@ -64,4 +66,12 @@ export function agentToGateway(): Topology {
     flow('agent-to-gateway', 'agent', 'gateway'),
     flow('gateway-to-debug', 'gateway', 'debug'),
   ]);
+}
+
+/** The engine's plan of one collector of a test topology. */
+export function planFor(model: Topology, collectorId: string): CollectorPlan {
+  const index = indexTopology(model);
+  const collector = index.collector(collectorId);
+  if (!collector) throw new Error(`no collector '${collectorId}' in the test topology`);
+  return planCollector(index, collector);
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { indexTopology } from '../../graph/topology-index.js';
-import { cluster, gateway, site, topology } from '../../testing/builders.js';
-import { planCollector } from '../plan.js';
+import { cluster, gateway, site, topology, planFor } from '../../testing/builders.js';
 import { hpaObject } from './hpa.js';
 
 const eks = cluster('eks', 'aws');
-function planOf(fields: Parameters<typeof gateway>[2]) {
-  const index = indexTopology(topology([site('aws'), eks, gateway('gw', 'eks', fields)]));
-  return planCollector(index, index.collector('gw')!);
-}
+const planOf = (fields: Parameters<typeof gateway>[2]) => planFor(topology([site('aws'), eks, gateway('gw', 'eks', fields)]), 'gw');
 
 describe('hpaObject', () => {
   it('GIVEN a gateway with autoscaling WHEN generated THEN an autoscaling/v2 HPA targets its Deployment on CPU', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { indexTopology } from '../../graph/topology-index.js';
-import { cluster, gateway, site, topology } from '../../testing/builders.js';
-import { planCollector } from '../plan.js';
+import { cluster, gateway, site, topology, planFor } from '../../testing/builders.js';
 import { pdbObject } from './pdb.js';
 
 const eks = cluster('eks', 'aws');
-function planOf(fields: Parameters<typeof gateway>[2]) {
-  const index = indexTopology(topology([site('aws'), eks, gateway('gw', 'eks', fields)]));
-  return planCollector(index, index.collector('gw')!);
-}
+const planOf = (fields: Parameters<typeof gateway>[2]) => planFor(topology([site('aws'), eks, gateway('gw', 'eks', fields)]), 'gw');
 
 describe('pdbObject', () => {
   it('GIVEN two replicas WHEN generated THEN at most one may be unavailable', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexTopology } from '../../graph/topology-index.js';
-import type { Topology } from '../../model/topology.js';
-import { agent, backend, cluster, flow, gateway, site, topology } from '../../testing/builders.js';
-import { planCollector } from '../plan.js';
+import { agent, backend, cluster, flow, gateway, site, topology, planFor } from '../../testing/builders.js';
 import { clusterRoleObjects, endpointSliceRoleObjects, mergeRules } from './rbac.js';
 
 const eks = cluster('eks', 'aws', { namespace: 'obs' });
-function planOf(model: Topology, id: string) {
-  const index = indexTopology(model);
-  return planCollector(index, index.collector(id)!);
-}
 const labels = (id: string, role: string) => ({
   'app.kubernetes.io/name': 'opentelemetry-collector',
   'app.kubernetes.io/instance': id,
@@ -26,7 +19,7 @@ describe('clusterRoleObjects', () => {
       agent('agent', 'eks', { processors: [{ type: 'memory_limiter' }, { type: 'k8s_attributes' }, { type: 'batch' }] }),
     ]);
     const metadata = { name: 'otel-obs-agent', labels: labels('agent', 'agent') };
-    expect(clusterRoleObjects(eks, planOf(model, 'agent'))).toStrictEqual({
+    expect(clusterRoleObjects(eks, planFor(model, 'agent'))).toStrictEqual({
       role: {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'ClusterRole',
@@ -48,7 +41,7 @@ describe('clusterRoleObjects', () => {
 
   it('GIVEN kubelet_stats WHEN generated THEN the role may get nodes/stats and nodes/proxy', () => {
     const model = topology([site('aws'), eks, agent('agent', 'eks', { receivers: [{ type: 'kubelet_stats' }] })]);
-    expect(clusterRoleObjects(eks, planOf(model, 'agent'))?.role.rules).toStrictEqual([
+    expect(clusterRoleObjects(eks, planFor(model, 'agent'))?.role.rules).toStrictEqual([
       { apiGroups: [''], resources: ['nodes/stats', 'nodes/proxy'], verbs: ['get'] },
     ]);
   });
@@ -59,7 +52,7 @@ describe('clusterRoleObjects', () => {
       eks,
       gateway('cm', 'eks', { receivers: [{ type: 'k8s_cluster' }], processors: [{ type: 'k8s_attributes' }] }),
     ]);
-    const rules = clusterRoleObjects(eks, planOf(model, 'cm'))!.role.rules as Array<{ apiGroups: string[]; resources: string[] }>;
+    const rules = clusterRoleObjects(eks, planFor(model, 'cm'))!.role.rules as Array<{ apiGroups: string[]; resources: string[] }>;
     const core = rules.find((rule) => rule.apiGroups[0] === '')!;
     expect(core.resources.filter((resource) => resource === 'pods')).toHaveLength(1);
     expect(core.resources).toContain('resourcequotas');
@@ -67,7 +60,7 @@ describe('clusterRoleObjects', () => {
   });
 
   it('GIVEN a collector that reads nothing from the API WHEN generated THEN there is no ClusterRole', () => {
-    expect(clusterRoleObjects(eks, planOf(topology([site('aws'), eks, agent('agent', 'eks')]), 'agent'))).toBeUndefined();
+    expect(clusterRoleObjects(eks, planFor(topology([site('aws'), eks, agent('agent', 'eks')]), 'agent'))).toBeUndefined();
   });
 });
 
@@ -83,7 +76,7 @@ describe('endpointSliceRoleObjects', () => {
       flow('out', 'sampler', 'debug'),
     ]);
     const metadata = { name: 'lb-endpointslices', namespace: 'obs', labels: labels('lb', 'gateway') };
-    expect(endpointSliceRoleObjects(eks, planOf(model, 'lb'))).toStrictEqual([
+    expect(endpointSliceRoleObjects(eks, planFor(model, 'lb'))).toStrictEqual([
       {
         namespace: 'obs',
         role: {
@@ -101,7 +94,7 @@ describe('endpointSliceRoleObjects', () => {
         },
       },
     ]);
-    expect(endpointSliceRoleObjects(eks, planOf(model, 'sampler'))).toStrictEqual([]);
+    expect(endpointSliceRoleObjects(eks, planFor(model, 'sampler'))).toStrictEqual([]);
   });
 });
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexTopology } from '../../graph/topology-index.js';
-import type { Topology } from '../../model/topology.js';
-import { agent, cluster, flow, gateway, site, topology } from '../../testing/builders.js';
-import { planCollector } from '../plan.js';
+import { agent, cluster, flow, gateway, site, topology, planFor } from '../../testing/builders.js';
 import { externalHostname, externalServiceObject, headlessServiceObject, internalLoadBalancerAnnotations, loadBalancerProvider, serviceObject } from './service.js';
 
 const eks = cluster('eks', 'aws');
-function planOf(model: Topology, id: string) {
-  const index = indexTopology(model);
-  return planCollector(index, index.collector(id)!);
-}
 const selector = (id: string) => ({ 'app.kubernetes.io/name': 'opentelemetry-collector', 'app.kubernetes.io/instance': id });
 const otlpPorts = [
   { name: 'otlp-grpc', port: 4317, targetPort: 'otlp-grpc', protocol: 'TCP' },
@@ -18,17 +11,17 @@ const otlpPorts = [
 
 describe('serviceObject', () => {
   it('GIVEN a gateway WHEN generated THEN a ClusterIP Service exposes its OTLP ports', () => {
-    const plan = planOf(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
+    const plan = planFor(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
     expect(serviceObject(eks, plan)?.spec).toStrictEqual({ type: 'ClusterIP', selector: selector('gw'), ports: otlpPorts });
   });
 
   it('GIVEN an agent WHEN generated THEN its Service keeps traffic on the node', () => {
-    const plan = planOf(topology([site('aws'), eks, agent('agent', 'eks')]), 'agent');
+    const plan = planFor(topology([site('aws'), eks, agent('agent', 'eks')]), 'agent');
     expect(serviceObject(eks, plan)?.spec).toStrictEqual({ type: 'ClusterIP', selector: selector('agent'), ports: otlpPorts, internalTrafficPolicy: 'Local' });
   });
 
   it('GIVEN a collector without OTLP receivers WHEN generated THEN there is no Service (one without ports is invalid)', () => {
-    const plan = planOf(topology([site('aws'), eks, gateway('gw', 'eks', { receivers: [{ type: 'k8s_cluster' }] })]), 'gw');
+    const plan = planFor(topology([site('aws'), eks, gateway('gw', 'eks', { receivers: [{ type: 'k8s_cluster' }] })]), 'gw');
     expect(serviceObject(eks, plan)).toBeUndefined();
     expect(headlessServiceObject(eks, plan)).toBeUndefined();
   });
@@ -36,7 +29,7 @@ describe('serviceObject', () => {
 
 describe('headlessServiceObject', () => {
   it('GIVEN a collector WHEN generated THEN `<id>-headless` has no cluster IP', () => {
-    const plan = planOf(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
+    const plan = planFor(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
     const service = headlessServiceObject(eks, plan)!;
     expect(service.metadata.name).toBe('gw-headless');
     expect(service.spec).toStrictEqual({ clusterIP: 'None', selector: selector('gw'), ports: otlpPorts });
@@ -54,7 +47,7 @@ describe('externalServiceObject', () => {
       agent('agent', 'dc-k8s'),
       flow('in', 'agent', 'gw'),
     ]);
-    expect(externalServiceObject(eks, planOf(model, 'gw'), 'aws')).toStrictEqual({
+    expect(externalServiceObject(eks, planFor(model, 'gw'), 'aws')).toStrictEqual({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: {
@@ -94,7 +87,7 @@ describe('internal load balancers per provider', () => {
   });
 
   it('GIVEN an explicit endpoint WHEN the DNS name is derived THEN scheme and port are dropped, and IPs get none', () => {
-    const model = (endpoint: string) => planOf(topology([site('aws'), eks, gateway('gw', 'eks', { externalEndpoint: endpoint })]), 'gw');
+    const model = (endpoint: string) => planFor(topology([site('aws'), eks, gateway('gw', 'eks', { externalEndpoint: endpoint })]), 'gw');
     expect(externalHostname(model('https://otel.example.com:4318'))).toBe('otel.example.com');
     expect(externalHostname(model('10.0.0.5:4317'))).toBeUndefined();
   });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { indexTopology } from '../../graph/topology-index.js';
-import type { Topology } from '../../model/topology.js';
-import { agent, backend, cluster, flow, gateway, site, topology } from '../../testing/builders.js';
+import { agent, backend, cluster, flow, gateway, site, topology, planFor } from '../../testing/builders.js';
 import { contentHash } from '../hash.js';
-import { planCollector } from '../plan.js';
 import { workloadObject } from './workload.js';
 
 const eks = cluster('eks', 'aws', { namespace: 'obs' });
-function planOf(model: Topology, id: string) {
-  const index = indexTopology(model);
-  return planCollector(index, index.collector(id)!);
-}
 const labels = (id: string, role: string) => ({
   'app.kubernetes.io/name': 'opentelemetry-collector',
   'app.kubernetes.io/instance': id,
@@ -23,7 +16,7 @@ type Plain = Record<string, any>;
 describe('workloadObject', () => {
   it('GIVEN a plain gateway WHEN generated THEN the whole Deployment is as expected', () => {
     const model = topology([site('aws'), eks, gateway('gw', 'eks', { replicas: 2 }), backend('debug'), flow('out', 'gw', 'debug')]);
-    const plan = planOf(model, 'gw');
+    const plan = planFor(model, 'gw');
     expect(workloadObject(eks, plan, 'deployment')).toStrictEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -77,12 +70,12 @@ describe('workloadObject', () => {
 
   it('GIVEN autoscaling WHEN generated THEN the Deployment leaves replicas to the HPA', () => {
     const model = topology([site('aws'), eks, gateway('gw', 'eks', { autoscaling: { minReplicas: 2, maxReplicas: 4 } })]);
-    expect(workloadObject(eks, planOf(model, 'gw'), 'deployment').spec).not.toHaveProperty('replicas');
+    expect(workloadObject(eks, planFor(model, 'gw'), 'deployment').spec).not.toHaveProperty('replicas');
   });
 
   it('GIVEN a different config WHEN generated THEN the checksum annotation changes, so pods roll', () => {
-    const one = planOf(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
-    const two = planOf(topology([site('aws'), eks, gateway('gw', 'eks', { overrides: { service: { telemetry: { logs: { level: 'debug' } } } } })]), 'gw');
+    const one = planFor(topology([site('aws'), eks, gateway('gw', 'eks')]), 'gw');
+    const two = planFor(topology([site('aws'), eks, gateway('gw', 'eks', { overrides: { service: { telemetry: { logs: { level: 'debug' } } } } })]), 'gw');
     const checksum = (plan: typeof one) => (workloadObject(eks, plan, 'deployment').spec as Plain).template.metadata.annotations['checksum/config'];
     expect(checksum(one)).not.toBe(checksum(two));
   });
@@ -95,7 +88,7 @@ describe('workloadObject', () => {
       backend('vendor', { type: 'otlp', endpoint: 'vendor:4317' }),
       flow('out', 'gw', 'vendor', { queue: { type: 'persistent' } }),
     ]);
-    const spec = workloadObject(eks, planOf(model, 'gw'), 'statefulset').spec as Plain;
+    const spec = workloadObject(eks, planFor(model, 'gw'), 'statefulset').spec as Plain;
     expect(spec.serviceName).toBe('gw-headless');
     expect(spec.replicas).toBe(3);
     expect(spec.volumeClaimTemplates).toStrictEqual([
@@ -114,7 +107,7 @@ describe('workloadObject', () => {
       backend('vendor', { type: 'otlp', endpoint: 'vendor:4317' }),
       flow('out', 'gw', 'vendor', { queue: { type: 'persistent' } }),
     ]);
-    const spec = workloadObject(eks, planOf(model, 'gw'), 'deployment').spec as Plain;
+    const spec = workloadObject(eks, planFor(model, 'gw'), 'deployment').spec as Plain;
     expect(spec.template.spec.volumes).toContainEqual({ name: 'file-storage', emptyDir: {} });
   });
 
@@ -126,7 +119,7 @@ describe('workloadObject', () => {
       backend('vendor', { type: 'otlp', endpoint: 'vendor:4317' }),
       flow('out', 'agent', 'vendor', { signals: ['traces', 'metrics', 'logs'], queue: { type: 'persistent' } }),
     ]);
-    const workload = workloadObject(eks, planOf(model, 'agent'), 'daemonset');
+    const workload = workloadObject(eks, planFor(model, 'agent'), 'daemonset');
     expect(workload.kind).toBe('DaemonSet');
     const spec = workload.spec as Plain;
     expect(spec).not.toHaveProperty('replicas');
@@ -161,7 +154,7 @@ describe('workloadObject', () => {
       backend('vendor', { type: 'otlp', endpoint: 'vendor:4317', headers: { 'x-api-key': { env: 'API_KEY', secret: { name: 'vendor', key: 'key' } } } }),
       flow('out', 'gw', 'vendor'),
     ]);
-    const container = (workloadObject(eks, planOf(model, 'gw'), 'deployment').spec as Plain).template.spec.containers[0];
+    const container = (workloadObject(eks, planFor(model, 'gw'), 'deployment').spec as Plain).template.spec.containers[0];
     expect(container.env).toContainEqual({ name: 'API_KEY', valueFrom: { secretKeyRef: { name: 'vendor', key: 'key' } } });
     expect(container.volumeMounts).toContainEqual({ name: 'tls-gw-cert', mountPath: '/etc/otelcol/tls/gw-cert', readOnly: true });
     const caMount = container.volumeMounts.find((mount: Plain) => mount.mountPath === '/etc/otelcol/tls/clients.ca');
@@ -171,7 +164,7 @@ describe('workloadObject', () => {
   it('GIVEN an AKS identity WHEN generated THEN pods carry the workload-identity label', () => {
     const aks = cluster('aks', 'az', { platform: 'aks', identity: { azureClientId: '11111111-2222-3333-4444-555555555555' } });
     const model = topology([site('az', { provider: 'azure', region: 'westeurope' }), aks, gateway('gw', 'aks')]);
-    const labelsOfPods = (workloadObject(aks, planOf(model, 'gw'), 'deployment').spec as Plain).template.metadata.labels;
+    const labelsOfPods = (workloadObject(aks, planFor(model, 'gw'), 'deployment').spec as Plain).template.metadata.labels;
     expect(labelsOfPods).toStrictEqual({ ...labels('gw', 'gateway'), 'azure.workload.identity/use': 'true' });
   });
 });

@@ -76,3 +76,16 @@ export const summaryWithoutFix = (diagnostic: Diagnostic) => ({
   path: diagnostic.path,
   config: diagnostic.config,
 });
+
+/**
+ * Asserts that `found` matches `expected` entry by entry: every field of the summary exactly, and
+ * the message against the expected pattern.
+ */
+export function expectSummaries<S extends object>(
+  found: readonly Diagnostic[],
+  expected: ReadonlyArray<S & { message: RegExp }>,
+  summarize: (diagnostic: Diagnostic) => S,
+): void {
+  expect(found.map(summarize)).toStrictEqual(expected.map(({ message: _message, ...rest }) => rest));
+  expected.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+}

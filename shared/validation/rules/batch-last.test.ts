@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Processor } from '../../model/collector.js';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summaryWithoutFix, expectSummaries } from '../../testing/rule-cases.js';
 import { batchLast } from './batch-last.js';
 
 type ProcessorInput = Record<string, unknown> & { type: string };
@@ -137,8 +137,7 @@ describe('batch-last', () => {
     // GIVEN the case's design, WHEN the rule checks the generated configs
     const found = checkRule(batchLast, topology);
     // THEN it reports exactly the expected problems, where they come from, each with a fix
-    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summaryWithoutFix);
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { dnsResolverNonHeadless } from './dns-resolver-non-headless.js';
 
 type FlowFields = Parameters<typeof b.flow>[3];
@@ -114,8 +114,7 @@ describe('dns-resolver-non-headless', () => {
     // GIVEN the case's design, WHEN the rule checks the load_balancing exporters
     const found = checkRule(dnsResolverNonHeadless, topology);
     // THEN it reports exactly the expected problems
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it.each(cases.filter((testCase) => testCase.diagnostics.some((diagnostic) => diagnostic.fix)))('fixes: $name', ({ topology }) => {

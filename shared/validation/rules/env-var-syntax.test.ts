@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { dollarProblems, envVarSyntax, rewriteDollars } from './env-var-syntax.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -102,8 +102,7 @@ describe('env-var-syntax', () => {
     // GIVEN the case's design, WHEN the rule reads every string of the generated configs
     const found = checkRule(envVarSyntax, topology);
     // THEN it reports exactly the expected problems, with their config paths
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it.each(cases.filter((testCase) => testCase.diagnostics.some((diagnostic) => diagnostic.fix)))('fixes: $name', ({ topology, fixed }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { grpcClusteripPinning } from './grpc-clusterip-pinning.js';
 
 type Fields = Parameters<typeof b.agent>[2];
@@ -63,8 +63,7 @@ describe('grpc-clusterip-pinning', () => {
     // GIVEN the case's design, WHEN the rule checks the OTLP gRPC exporters
     const found = checkRule(grpcClusteripPinning, topology);
     // THEN it reports exactly the expected problems
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it.each(cases.filter((testCase) => testCase.diagnostics.length > 0))('fixes: $name', ({ topology }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summaryWithoutFix, expectSummaries } from '../../testing/rule-cases.js';
 import { k8sattributesOrder } from './k8sattributes-order.js';
 
 type Fields = Parameters<typeof b.agent>[2];
@@ -110,8 +110,7 @@ describe('k8sattributes-order', () => {
     // GIVEN the case's design, WHEN the rule checks the generated configs
     const found = checkRule(k8sattributesOrder, topology);
     // THEN it reports exactly the expected problems, each with a fix
-    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summaryWithoutFix);
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summaryWithoutFix, expectSummaries } from '../../testing/rule-cases.js';
 import { k8sattributesPodAssociation } from './k8sattributes-pod-association.js';
 
 type Fields = Parameters<typeof b.agent>[2];
@@ -81,8 +81,7 @@ describe('k8sattributes-pod-association', () => {
     // GIVEN the case's design, WHEN the rule checks the gateways' k8s_attributes
     const found = checkRule(k8sattributesPodAssociation, topology);
     // THEN it reports exactly the expected problems, each with a fix
-    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summaryWithoutFix);
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { memoryLimiterFirst } from './memory-limiter-first.js';
 
 type GatewayFields = Parameters<typeof b.gateway>[2];
@@ -116,8 +116,7 @@ describe('memory-limiter-first', () => {
     // GIVEN the case's design, WHEN the rule checks the generated configs
     const found = checkRule(memoryLimiterFirst, topology);
     // THEN it reports exactly the expected problems, where they come from
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it.each(cases.filter((testCase) => testCase.diagnostics.length > 0))('fixes: $name', ({ topology }) => {

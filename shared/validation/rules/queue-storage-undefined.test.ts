@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { queueStorageUndefined } from './queue-storage-undefined.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -119,8 +119,7 @@ describe('queue-storage-undefined', () => {
     // GIVEN the case's design, WHEN the rule checks the exporters' persistent queues
     const found = checkRule(queueStorageUndefined, topology);
     // THEN it reports exactly the expected problems
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it('fixes: enables the storage in the overridden service.extensions', () => {

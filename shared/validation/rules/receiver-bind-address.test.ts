@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summaryWithoutFix } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summaryWithoutFix, expectSummaries } from '../../testing/rule-cases.js';
 import { receiverBindAddress } from './receiver-bind-address.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -107,8 +107,7 @@ describe('receiver-bind-address', () => {
     // GIVEN the case's design, WHEN the rule checks the receivers of collectors that others send to
     const found = checkRule(receiverBindAddress, topology);
     // THEN it reports exactly the expected problems, each with a fix
-    expect(found.map(summaryWithoutFix)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summaryWithoutFix);
     expect(found.every((diagnostic) => diagnostic.fix !== undefined)).toBe(true);
   });
 

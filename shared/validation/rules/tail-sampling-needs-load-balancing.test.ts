@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology.js';
 import * as b from '../../testing/builders.js';
-import { applyFix, checkRule, summary } from '../../testing/rule-cases.js';
+import { applyFix, checkRule, summary, expectSummaries } from '../../testing/rule-cases.js';
 import { tailSamplingNeedsLoadBalancing } from './tail-sampling-needs-load-balancing.js';
 
 type Fields = Parameters<typeof b.gateway>[2];
@@ -108,8 +108,7 @@ describe('tail-sampling-needs-load-balancing', () => {
     // GIVEN the case's design, WHEN the rule checks the samplers
     const found = checkRule(tailSamplingNeedsLoadBalancing, topology);
     // THEN it reports exactly the expected problems
-    expect(found.map(summary)).toStrictEqual(diagnostics.map(({ message: _message, ...rest }) => rest));
-    diagnostics.forEach(({ message }, index) => expect(found[index]!.message).toMatch(message));
+    expectSummaries(found, diagnostics, summary);
   });
 
   it.each(cases.filter((testCase) => testCase.diagnostics.some((diagnostic) => diagnostic.fix)))('fixes: $name', ({ topology }) => {

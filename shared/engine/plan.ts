@@ -86,6 +86,14 @@ function secretSources(index: TopologyIndex, collector: Collector, context: Coll
   return sources;
 }
 
+/**
+ * The collector's config alone — `planCollector(index, collector).config` without the YAML, the
+ * environment or the Kubernetes facts, for callers that only compare configs (the import's round trip).
+ */
+export function planCollectorConfig(index: TopologyIndex, collector: Collector): CollectorConfig {
+  return generateCollectorConfig(collectorContext(index, collector)).config;
+}
+
 export function planCollector(index: TopologyIndex, collector: Collector): CollectorPlan {
   const context = collectorContext(index, collector);
   const { config, origins } = generateCollectorConfig(context);
@@ -104,7 +112,12 @@ export function planCollector(index: TopologyIndex, collector: Collector): Colle
   }
   const memLimit = goMemLimit(collector.resources.limits.memory);
   if (memLimit && context.mode !== 'lambda-layer') env.push({ name: 'GOMEMLIMIT', value: memLimit });
-  for (const [name, value] of Object.entries(collector.env ?? {})) env.push({ name, value });
+  for (const [name, value] of Object.entries(collector.env ?? {})) {
+    const variable: EnvVar = typeof value === 'string' ? { name, value } : 'secret' in value ? { name, secret: value.secret } : { name, fieldPath: value.field };
+    const engineSet = env.findIndex((other) => other.name === name);
+    if (engineSet === -1) env.push(variable);
+    else env[engineSet] = variable;
+  }
   const unsourced: string[] = [];
   for (const name of [...referenced].sort()) {
     if (env.some((variable) => variable.name === name)) continue;

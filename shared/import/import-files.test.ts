@@ -152,6 +152,51 @@ describe('importFiles: round trip of the fixtures', () => {
   });
 });
 
+describe('importFiles: flow settings and secrets', () => {
+  const manifests = fixture('flow-settings-manifests.yaml');
+  const result = importFiles([manifests]);
+  const element = (id: string) => result.topology!.elements.find((item) => item.id === id)!;
+
+  it('GIVEN exporters with compression, TLS, retry, queue and headers WHEN imported THEN the flows carry them and the configs regenerate equal', () => {
+    const configMaps = parseAllDocuments(manifests.text).map((document) => document.toJS() as { kind: string; data?: Record<string, string> });
+    expectRoundTrip(result, { agent: parse(configMaps[0]!.data!['agent.yaml']!), gateway: parse(configMaps[1]!.data!['gateway.yaml']!) });
+    expect(element('agent-to-gateway')).toMatchObject({
+      compression: 'zstd',
+      tls: { mode: 'tls', caSecret: 'gateway-ca' },
+      retry: { enabled: true, initialInterval: '1s', maxInterval: '10s', maxElapsedTime: '60s' },
+      queue: { type: 'memory', size: 5000, consumers: 4 },
+      headers: { 'x-tenant': 'acme' },
+    });
+    expect(element('gateway-to-vendor')).toMatchObject({ compression: 'zstd', queue: { type: 'none' } });
+    // Only what the model cannot say stays in the overrides: the endpoint as written.
+    const agent = element('agent');
+    expect(agent.kind === 'collector' && agent.overrides?.exporters).toStrictEqual({
+      'otlp_grpc/gateway': { endpoint: 'gateway.telemetry.svc:4317', balancer_name: { $patch: 'delete' } },
+    });
+  });
+
+  it('GIVEN credentials read from Secrets through env and envFrom WHEN imported THEN they stay Secret references and the exported pod reads them', () => {
+    expect(element('vendor')).toMatchObject({ headers: { 'x-api-key': { env: 'VENDOR_API_KEY', secret: { name: 'vendor', key: 'api-key' } } } });
+    expect(element('azuremonitor')).toMatchObject({
+      connectionString: { env: 'AZURE_CONNECTION_STRING', secret: { name: 'azure', key: 'AZURE_CONNECTION_STRING' } },
+    });
+    // The collector keeps the variables no reference covers; the engine sets MY_POD_IP itself.
+    expect(element('gateway')).toMatchObject({ env: { POD_NAME: { field: 'metadata.name' }, LOG_FORMAT: 'json' } });
+    const index = indexTopology(result.topology!);
+    const plan = planCollector(index, index.collector('gateway')!);
+    expect(plan.env).toEqual(
+      expect.arrayContaining([
+        { name: 'VENDOR_API_KEY', secret: { name: 'vendor', key: 'api-key' } },
+        { name: 'AZURE_CONNECTION_STRING', secret: { name: 'azure', key: 'AZURE_CONNECTION_STRING' } },
+        { name: 'POD_NAME', fieldPath: 'metadata.name' },
+        { name: 'LOG_FORMAT', value: 'json' },
+      ]),
+    );
+    expect(plan.unsourcedEnv).toStrictEqual([]);
+    expect(result.report.notes).toContainEqual(expect.objectContaining({ message: 'gateway: env TUNING (from ConfigMap tuning key level) not imported: the model has no place for it' }));
+  });
+});
+
 describe('importFiles: the report', () => {
   it('GIVEN an unknown component type and a dangling pipeline reference WHEN imported THEN both are warnings with file, line and column, and the rest imports', () => {
     const text = `receivers:

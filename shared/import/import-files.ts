@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { RENAMES } from '../catalog/renames.js';
 import { typeOf } from '../catalog/catalog.js';
 import { canonicalType, emittedId } from '../engine/collector/components.js';
-import { backendExporterType } from '../engine/collector/exporters.js';
+import { backendExporterType, backendFlowSettings } from '../engine/collector/exporters.js';
+import { referencedEnvironment } from '../engine/collector/secrets.js';
 import { OTLP_GRPC_PORT } from '../engine/conventions.js';
 import { planCollector } from '../engine/plan.js';
 import { indexTopology } from '../graph/topology-index.js';
@@ -27,6 +28,8 @@ import {
   type PlainObject,
 } from '../validation/config-check.js';
 import { connectorModel, nameOf, processorModel, receiverModel } from './components.js';
+import { collectorFlowSettings, exporterSettings, headerValues, secretValue, type SecretLookup } from './flow-settings.js';
+import { collectorEnv, NO_ENV, secretOf } from './workload-env.js';
 import { configDifference, deepEqual, isRemoval, overridePaths, semanticConfig } from './overrides.js';
 import { collectSources, slug, type CollectorSource, type ImportFile, type Problem } from './sources.js';
 import { readYamlFile, type Position, type YamlDocument } from './yaml-input.js';
@@ -171,16 +174,18 @@ function balancingOf(body: PlainObject): z.infer<typeof Balancing> | undefined {
 }
 
 /** The backend an exporter writes to, in the model's terms; undefined where the model has none. */
-function backendFields(type: string, body: PlainObject): Record<string, unknown> | undefined {
+function backendFields(type: string, body: PlainObject, secretOf: SecretLookup): Record<string, unknown> | undefined {
   const s3 = isPlainObject(body.s3uploader) ? body.s3uploader : {};
   const tls = isPlainObject(body.tls) ? body.tls : {};
+  const headers = headerValues(body.headers, secretOf);
+  const withHeaders = headers ? { headers } : {};
   switch (type) {
     case 'otlp_grpc':
-      return { type: 'otlp', endpoint: body.endpoint, ...(tls.insecure === true ? { insecure: true } : {}) };
+      return { type: 'otlp', endpoint: body.endpoint, ...(tls.insecure === true ? { insecure: true } : {}), ...withHeaders };
     case 'otlp_http':
-      return { type: 'otlphttp', endpoint: body.endpoint };
+      return { type: 'otlphttp', endpoint: body.endpoint, ...withHeaders };
     case 'prometheus_remote_write':
-      return { type: 'prometheusremotewrite', endpoint: body.endpoint };
+      return { type: 'prometheusremotewrite', endpoint: body.endpoint, ...withHeaders };
     case 'debug':
       return { type: 'debug', ...(body.verbosity !== undefined ? { verbosity: body.verbosity } : {}) };
     case 'file':
@@ -194,7 +199,7 @@ function backendFields(type: string, body: PlainObject): Record<string, unknown>
     case 'awss3':
       return { type, region: s3.region, bucket: s3.s3_bucket, ...(s3.s3_prefix !== undefined ? { prefix: s3.s3_prefix } : {}) };
     case 'azuremonitor':
-      return { type, connectionString: body.connection_string };
+      return { type, connectionString: typeof body.connection_string === 'string' ? secretValue(body.connection_string, secretOf) : body.connection_string };
     case 'googlecloud':
     case 'googlemanagedprometheus':
       return { type, project: body.project };
@@ -336,6 +341,11 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
     }
     modelled.set(id, { receivers, processors, connectors });
 
+    const environment = collectorEnv(source.env ?? NO_ENV, referencedEnvironment(config));
+    for (const note of environment.notes) report.notes.push({ ...where(source.at), message: `${id}: ${note}` });
+    const lookup: SecretLookup = (variable) => secretOf(environment.env, variable);
+    const ownFlows: Flow[] = [];
+    const ownBackends: Backend[] = [];
     const pipelines = pipelinesOf(config);
     for (const [exporterId, rawBody] of Object.entries(componentsOf(config, 'exporters'))) {
       const body = isPlainObject(rawBody) ? rawBody : {};
@@ -363,15 +373,17 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
           signals,
           ...(type === 'otlp_http' ? { protocol: 'http' } : {}),
           ...(balancing ? { balancing } : {}),
+          ...collectorFlowSettings(balancing ? map(map(body.protocol).otlp) : body, type === 'otlp_http' ? 'http' : 'grpc', lookup),
           exporterName,
         });
         if (flow.success) {
           flows.push(flow.data);
+          ownFlows.push(flow.data);
           report.recognised.push({ ...where(at), message: `flow ${id} → ${target.id} (${signals.join(', ')}) from exporter \`${exporterId}\`` });
         }
         continue;
       }
-      const fields = backendFields(type, body);
+      const fields = backendFields(type, body, lookup);
       if (!fields) continue;
       const candidate = Backend.safeParse({ kind: 'backend', id: 'candidate', ...fields });
       if (!candidate.success) {
@@ -387,8 +399,22 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
         elements.push({ ...candidate.data, id: backendId });
         report.recognised.push({ ...where(at), message: `backend ${backendId} (${candidate.data.type}) from exporter \`${exporterId}\` of ${id}` });
       }
-      const flow = Flow.parse({ kind: 'flow', id: ids.take(`${id}-to-${backendId}`), from: id, to: backendId, signals, exporterName });
+      const flow = Flow.parse({
+        kind: 'flow',
+        id: ids.take(`${id}-to-${backendId}`),
+        from: id,
+        to: backendId,
+        signals,
+        ...exporterSettings(body, backendFlowSettings(candidate.data.type)),
+        exporterName,
+      });
       flows.push(flow);
+      ownFlows.push(flow);
+      ownBackends.push(candidate.data);
+    }
+    // A variable a flow or backend now references with its Secret needs no env entry of its own.
+    for (const name of referencedSecrets([...ownFlows, ...ownBackends])) {
+      if (secretOf(environment.env, name)) delete environment.env[name];
     }
 
     const resources = source.resources ? Resources.safeParse(source.resources) : undefined;
@@ -406,6 +432,7 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
       ...(entry.ownVersion ? { version: entry.ownVersion } : {}),
       ...(entry.image.distribution ? { distribution: entry.image.distribution } : {}),
       ...(entry.image.repository ? { image: entry.image.repository } : {}),
+      ...(Object.keys(environment.env).length > 0 ? { env: environment.env } : {}),
       receivers,
       processors,
       connectors,
@@ -419,6 +446,20 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
   const result = withOverrides(imported, elements, flows, report);
   return result;
 }
+
+/** Variables that SecretRefs with a Secret in these flows' and backends' fields read. */
+function referencedSecrets(elements: ReadonlyArray<Flow | Backend>): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (!isPlainObject(value)) return;
+    if (typeof value.env === 'string' && isPlainObject(value.secret)) names.add(value.env);
+    else for (const item of Object.values(value)) visit(item);
+  };
+  for (const element of elements) visit(element);
+  return names;
+}
+
+const map = (value: unknown): PlainObject => (isPlainObject(value) ? value : {});
 
 const serviceNameSets = new WeakMap<CollectorSource, Set<string>>();
 

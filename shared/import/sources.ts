@@ -11,6 +11,7 @@
 import type { CollectorRole, DeploymentMode } from '../model/collector.js';
 import { COMPONENT_SECTIONS, isPlainObject, type ConfigPath, type PlainObject } from '../validation/config-check.js';
 import { helmChartDefaultConfig } from './helm-chart-defaults.js';
+import { workloadEnv, type WorkloadEnv } from './workload-env.js';
 import { readEmbeddedYaml, type Locator, type Position, type YamlDocument } from './yaml-input.js';
 
 export interface ImportFile {
@@ -46,6 +47,8 @@ export interface CollectorSource {
   readonly resources?: ResourceFields;
   /** Full image reference, `repository:tag`. */
   readonly image?: string;
+  /** The container's environment, where a workload, resource or values file sets it. */
+  readonly env?: WorkloadEnv;
   /** The collector config as the collector reads it (files merged). */
   readonly config: PlainObject;
   readonly locate: Locator;
@@ -300,7 +303,7 @@ export function collectSources(
     const image = imageVersionNote(spec.image, specAt('image'), problems);
     const replicas = replicasOf(spec.replicas, specAt('replicas'), problems);
     const resources = resourcesOf(spec.resources);
-    const mapped = new Set(['mode', 'config', 'image', 'replicas', 'resources']);
+    const mapped = new Set(['mode', 'config', 'image', 'replicas', 'resources', 'env', 'envFrom']);
     const unmapped = Object.keys(spec).filter((key) => !mapped.has(key));
     sources.push({
       name,
@@ -311,6 +314,7 @@ export function collectSources(
       ...(replicas !== undefined ? { replicas } : {}),
       ...(resources ? { resources } : {}),
       ...(image ? { image } : {}),
+      env: workloadEnv(spec.env, spec.envFrom),
       config,
       locate,
       serviceNames: [name, `${name}-collector`, `${name}-collector-headless`],
@@ -461,6 +465,7 @@ export function collectSources(
       ...(replicas !== undefined ? { replicas } : {}),
       ...(resources ? { resources } : {}),
       ...(image ? { image } : {}),
+      env: workloadEnv(container.env, container.envFrom),
       config,
       locate,
       serviceNames: [workload.name, ...matchingServices],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, ElementId, RawConfig, Resources } from './common.js';
+import { Duration, ElementId, EnvName, EnvValue, RawConfig, Resources } from './common.js';
 import { TailSamplingSettings } from './tail-sampling.js';
 
 export const CollectorRole = z.enum(['agent', 'gateway']);
@@ -234,8 +234,11 @@ export const Collector = z
     externalEndpoint: z.string().optional(),
     /** OpAMP control plane managing this collector. */
     controlPlane: ElementId.optional(),
-    /** Extra environment variables (literal values; secrets go through SecretRef fields). */
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).optional(),
+    /**
+     * Extra environment variables: literals, Secret keys or pod fields. One named like a variable
+     * the engine sets (MY_POD_IP, GOMEMLIMIT...) replaces it.
+     */
+    env: z.record(EnvName, EnvValue).optional(),
     /** Raw collector config merged over the generated one (maps merge, lists replace). */
     overrides: RawConfig.optional(),
   })

@@ -28,13 +28,17 @@ export const MemoryQuantity = z
  * A secret never stored in the topology: the collector reads it from the environment variable
  * `env` (emitted as `${env:NAME}`), which Kubernetes fills from `secret.name` / `secret.key`.
  */
+/** A key of a Kubernetes Secret. */
+export const SecretKey = z.object({ name: z.string().min(1), key: z.string().min(1) }).strict();
+export type SecretKey = z.infer<typeof SecretKey>;
+
+/** An environment variable name, as the collector's `${env:NAME}` reads it. */
+export const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
+
 export const SecretRef = z
   .object({
-    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'),
-    secret: z
-      .object({ name: z.string().min(1), key: z.string().min(1) })
-      .strict()
-      .optional(),
+    env: EnvName,
+    secret: SecretKey.optional(),
   })
   .strict();
 export type SecretRef = z.infer<typeof SecretRef>;
@@ -42,6 +46,18 @@ export type SecretRef = z.infer<typeof SecretRef>;
 /** A value that may be secret: a literal (flagged by `plain-text-secret` where it matters) or a reference. */
 export const SecretValue = z.union([z.string(), SecretRef]);
 export type SecretValue = z.infer<typeof SecretValue>;
+
+/**
+ * The value of an environment variable the collector runs with: a literal, a key of a Kubernetes
+ * Secret (`{ secret: { name, key } }`, the value never in the topology), or a field of its pod
+ * (`{ field: metadata.name }`, Kubernetes only).
+ */
+export const EnvValue = z.union([
+  z.string(),
+  z.object({ secret: SecretKey }).strict(),
+  z.object({ field: z.string().min(1) }).strict(),
+]);
+export type EnvValue = z.infer<typeof EnvValue>;
 
 /** Raw collector configuration merged over what the engine generates (maps merge, lists replace). */
 export const RawConfig = z.record(z.string(), z.unknown());

@@ -192,6 +192,26 @@ export function helperKeys(type: string): readonly string[] {
   return catalogComponent('exporter', type)?.keys ?? HELPER_KEYS[type] ?? [];
 }
 
+/** Which of a flow's settings the exporter to a backend of this type carries (see backendBody). */
+export function backendFlowSettings(type: Backend['type']): { compression: boolean; retry: boolean; queue: boolean } {
+  switch (type) {
+    case 'otlp':
+    case 'otlphttp':
+      return { compression: true, retry: true, queue: true };
+    case 'awsemf':
+    case 'awscloudwatchlogs':
+    case 'awss3':
+    case 'azuremonitor':
+    case 'googlecloud':
+    case 'googlemanagedprometheus': {
+      const keys = helperKeys(type);
+      return { compression: false, retry: keys.includes('retry_on_failure'), queue: keys.includes('sending_queue') };
+    }
+    default:
+      return { compression: false, retry: false, queue: false };
+  }
+}
+
 /** Adds the exporter-helper settings a backend exporter accepts. */
 function withReliability(type: string, body: Record<string, unknown>, flow: Flow): Record<string, unknown> {
   const keys = helperKeys(type);

@@ -68,6 +68,20 @@ describe('workloadObject', () => {
     });
   });
 
+  it('GIVEN env from a literal, a Secret key and a pod field WHEN generated THEN the container reads each, and a user value replaces the engine\'s', () => {
+    const env = { LOG_LEVEL: 'debug', API_KEY: { secret: { name: 'vendor', key: 'api-key' } }, POD_NAME: { field: 'metadata.name' }, GOMEMLIMIT: '300MiB' };
+    const model = topology([site('aws'), eks, gateway('gw', 'eks', { env })]);
+    const container = (workloadObject(eks, planFor(model, 'gw'), 'deployment').spec as Plain).template.spec.containers[0];
+    expect(container.env).toStrictEqual([
+      { name: 'MY_POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'K8S_NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+      { name: 'GOMEMLIMIT', value: '300MiB' },
+      { name: 'LOG_LEVEL', value: 'debug' },
+      { name: 'API_KEY', valueFrom: { secretKeyRef: { name: 'vendor', key: 'api-key' } } },
+      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    ]);
+  });
+
   it('GIVEN autoscaling WHEN generated THEN the Deployment leaves replicas to the HPA', () => {
     const model = topology([site('aws'), eks, gateway('gw', 'eks', { autoscaling: { minReplicas: 2, maxReplicas: 4 } })]);
     expect(workloadObject(eks, planFor(model, 'gw'), 'deployment').spec).not.toHaveProperty('replicas');

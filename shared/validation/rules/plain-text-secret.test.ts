@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EnvValue } from '../../model/common.js';
 import { agent, agentToGateway, backend, cluster, controlPlane, flow, site, topology } from '../../testing/builders.js';
 import { applyFix, checkRule, expectDiagnostics, type RuleCase } from '../../testing/rule-cases.js';
 import { looksSecret, plainTextSecret } from './plain-text-secret.js';
@@ -15,6 +16,9 @@ const flowHeader = topology([
   flow('out', 'agent', 'debug', { headers: { Authorization: `Bearer ${LITERAL}` } }),
 ]);
 const opamp = topology([controlPlane('opamp', { token: LITERAL })]);
+const withAgentEnv = (env: Record<string, EnvValue>) =>
+  topology(agentToGateway().elements.map((element) => (element.id === 'agent' ? { ...element, env } : element)));
+const envLiteral = withAgentEnv({ DD_API_KEY: LITERAL, LOG_LEVEL: 'debug' });
 
 const cases: RuleCase[] = [
   {
@@ -54,9 +58,14 @@ const cases: RuleCase[] = [
     diagnostics: [{ severity: 'error', elementIds: ['opamp'], message: /The token of control plane 'opamp' is written in plain text/, path: ['elements', 0, 'token'] }],
   },
   {
-    name: 'a secret-looking environment variable of a collector (no quick fix: env takes literals only)',
-    topology: topology([...agentToGateway().elements.map((element) => (element.id === 'agent' ? { ...element, env: { DD_API_KEY: LITERAL, LOG_LEVEL: 'debug' } } : element))]),
-    diagnostics: [{ severity: 'error', elementIds: ['agent'], message: /Environment variable DD_API_KEY of collector 'agent' looks like a credential.*provide it from a Kubernetes Secret/, path: ['elements', 2, 'env', 'DD_API_KEY'] }],
+    name: 'a secret-looking environment variable of a collector',
+    topology: envLiteral,
+    diagnostics: [{ severity: 'error', elementIds: ['agent'], message: /Environment variable DD_API_KEY of collector 'agent' looks like a credential.*Secret 'agent' key 'dd-api-key'/, path: ['elements', 2, 'env', 'DD_API_KEY'] }],
+  },
+  {
+    name: 'environment variables read from a Secret or a pod field',
+    topology: withAgentEnv({ DD_API_KEY: { secret: { name: 'datadog', key: 'api-key' } }, POD_NAME_TOKEN: { field: 'metadata.name' } }),
+    diagnostics: [],
   },
 ];
 
@@ -78,6 +87,7 @@ describe('plain-text-secret', () => {
     });
     expect(applyFix(plainTextSecret, flowHeader).elements[4]).toMatchObject({ headers: { Authorization: { env: 'OUT_AUTHORIZATION' } } });
     expect(applyFix(plainTextSecret, opamp).elements[0]).toMatchObject({ token: { env: 'OPAMP_TOKEN', secret: { name: 'opamp', key: 'token' } } });
+    expect(applyFix(plainTextSecret, envLiteral).elements[2]).toMatchObject({ env: { DD_API_KEY: { secret: { name: 'agent', key: 'dd-api-key' } }, LOG_LEVEL: 'debug' } });
   });
 
   it('recognises credential names', () => {

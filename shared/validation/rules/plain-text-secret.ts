@@ -1,4 +1,5 @@
 import type { Backend } from '../../model/backend.js';
+import type { Collector } from '../../model/collector.js';
 import type { SecretRef, SecretValue } from '../../model/common.js';
 import type { ControlPlane } from '../../model/control-plane.js';
 import type { Flow } from '../../model/flow.js';
@@ -113,15 +114,22 @@ export const plainTextSecret: Rule = {
           break;
         case 'collector':
           for (const [name, value] of Object.entries(element.env ?? {})) {
-            if (!looksSecret(name) || !isLiteral(value)) continue;
+            if (!looksSecret(name) || typeof value !== 'string' || !isLiteral(value)) continue;
+            const secret = { name: secretName(element.id), key: name.toLowerCase().replace(/_/g, '-') };
             diagnostics.push(
               diagnose(
                 plainTextSecret,
                 topology,
                 [element.id],
                 `Environment variable ${name} of collector '${element.id}' looks like a credential and is written in plain text: it lands in the generated manifest. ${ADVICE} ` +
-                  `Remove it from env and provide it from a Kubernetes Secret (for example with a kustomize patch adding a secretKeyRef).`,
-                { path: ['elements', position, 'env', name] },
+                  `Read it from a Secret instead: Secret '${secret.name}' key '${secret.key}' (create that Secret).`,
+                {
+                  path: ['elements', position, 'env', name],
+                  fix: updateElement<Collector>(`Read ${name} from Secret '${secret.name}'`, element.id, (current) => ({
+                    ...current,
+                    env: { ...current.env, [name]: { secret } },
+                  })),
+                },
               ),
             );
           }

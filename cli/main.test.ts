@@ -110,6 +110,26 @@ describe('otel-topology export', () => {
     expect(readdirSync(out)).toStrictEqual(['keep.txt']);
   });
 
+  it('GIVEN an earlier export edited by hand WHEN exported again to the same folder THEN replaces it without --force', async () => {
+    const out = join(scratch(), 'bundle');
+    await cli('export', EXAMPLE, '--out', out);
+    const generated = readFileSync(join(out, 'configs', 'central-gateway.yaml'), 'utf8');
+    writeFileSync(join(out, 'configs', 'central-gateway.yaml'), 'edited by hand');
+    const result = await cli('export', EXAMPLE, '--out', out);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, 'configs', 'central-gateway.yaml'), 'utf8')).toBe(generated);
+  });
+
+  it('GIVEN an earlier export plus a file of the user\'s WHEN exported again THEN refuses, naming the file and --force', async () => {
+    const out = join(scratch(), 'bundle');
+    await cli('export', EXAMPLE, '--out', out);
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    const result = await cli('export', EXAMPLE, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/also notes\.md, which the export did not write: move it away, or .*--force/);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
+  });
+
   it('GIVEN a non-empty folder WHEN exporting with --force THEN replaces it whole', async () => {
     const out = scratch();
     writeFileSync(join(out, 'stale.txt'), 'old');

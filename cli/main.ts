@@ -23,7 +23,9 @@ const USAGE = `Usage:
       Checks a topology with every rule. Exit code 1 if there is any error.
   otel-topology export FILE --out DIR [--zip] [--force]
       Writes the bundle (collector configs, manifests per cluster, README, diagram) to DIR,
-      or to DIR.zip with --zip. Refuses a non-empty DIR and a topology with errors unless --force.
+      or to DIR.zip with --zip. DIR may be new, empty, or an earlier export, which is replaced
+      (DIR/.otel-topology-bundle.json lists the files an export wrote); DIR/.git is kept.
+      Refuses a DIR holding anything else, and a topology with errors, unless --force.
   otel-topology import FILE... [--out FILE] [--force] [--collector NAME=FILE,FILE]
       Builds a topology from collector configs, Kubernetes manifests (ConfigMaps with the
       DaemonSets/Deployments/StatefulSets mounting them), OpenTelemetryCollector resources and

@@ -3,8 +3,8 @@ import { TOPOLOGY_FILE_SUFFIX } from '../../shared/io/topology-file.js';
 /** The questions main asks with native dialogs; null when the user cancels. */
 export interface Dialogs {
   chooseTopologyToOpen(): Promise<string | null>;
-  /** Files and folders to import (several allowed). */
-  chooseFilesToImport(): Promise<string[] | null>;
+  /** Files (and folders, on macOS) or folders to import, several allowed. */
+  chooseFilesToImport(from?: 'files' | 'folder'): Promise<string[] | null>;
   chooseTopologySaveTarget(defaultPath: string): Promise<string | null>;
   chooseBundleTarget(format: 'folder' | 'zip', defaultName: string): Promise<string | null>;
   chooseDiagramTarget(format: 'svg' | 'png', defaultName: string): Promise<string | null>;
@@ -50,14 +50,18 @@ export function createDialogs(native: NativeDialog, platform: NodeJS.Platform = 
       const result = await native.showOpenDialog({ title: 'Open topology', filters: TOPOLOGY_FILTERS, properties: ['openFile'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async chooseFilesToImport() {
+    async chooseFilesToImport(from = 'files') {
       // Windows and Linux show a folder picker when both openFile and openDirectory are asked
-      // for; files are the common case there, folders work on macOS.
-      const result = await native.showOpenDialog({
-        title: 'Import collector configs or manifests',
-        filters: [{ name: 'YAML', extensions: ['yaml', 'yml'] }],
-        properties: ['openFile', ...(platform === 'darwin' ? (['openDirectory'] as const) : []), 'multiSelections'],
-      });
+      // for, so files and folders are two dialogs there; macOS picks both in one.
+      const result = await native.showOpenDialog(
+        from === 'folder'
+          ? { title: 'Import the configs and manifests in folders', properties: ['openDirectory', 'multiSelections'] }
+          : {
+              title: 'Import collector configs or manifests',
+              filters: [{ name: 'YAML', extensions: ['yaml', 'yml'] }],
+              properties: ['openFile', ...(platform === 'darwin' ? (['openDirectory'] as const) : []), 'multiSelections'],
+            },
+      );
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
     },
     async chooseTopologySaveTarget(defaultPath) {
@@ -80,8 +84,9 @@ export function createDialogs(native: NativeDialog, platform: NodeJS.Platform = 
                 filters: [{ name: 'Zip archive', extensions: ['zip'] }],
                 properties: ['createDirectory', 'showOverwriteConfirmation'],
               }
-            : // A new folder is named like a file: the bundle never lands in a folder that holds other things.
-              { title: 'Export bundle to a new folder', defaultPath: defaultName, buttonLabel: 'Export', properties: ['createDirectory'] },
+            : // A folder is named like a file: a new one, or an earlier export's (the writer replaces
+              // nothing else).
+              { title: 'Export bundle to a folder', defaultPath: defaultName, buttonLabel: 'Export', properties: ['createDirectory'] },
         ),
       );
     },

@@ -102,6 +102,14 @@ describe('file service: import', () => {
     });
   });
 
+  it('GIVEN an import from folders WHEN importing THEN the folder dialog is asked', async () => {
+    const { dir, service, choose } = await setUpImport((dir) => [join(dir, 'manifests')]);
+    await mkdir(join(dir, 'manifests'));
+    await writeFile(join(dir, 'manifests', 'a.yaml'), 'kind: Service\n');
+    expect(await service.importFiles('folder')).toStrictEqual({ files: [{ path: join(dir, 'manifests', 'a.yaml'), text: 'kind: Service\n' }] });
+    expect(choose).toHaveBeenCalledWith('folder');
+  });
+
   it('GIVEN the user cancels WHEN importing THEN null, and nothing is read', async () => {
     const { service, choose } = await setUpImport(() => null);
     expect(await service.importFiles()).toBeNull();
@@ -112,13 +120,13 @@ describe('file service: import', () => {
     const { dir, service } = await setUpImport((dir) => [join(dir, 'many')]);
     await mkdir(join(dir, 'many'));
     for (const name of ['a', 'b', 'c']) await writeFile(join(dir, 'many', `${name}.yaml`), 'x: 1\n');
-    await expect(service.importFiles({ maxFiles: 2, maxFileBytes: 100 })).rejects.toThrow('too many files to import: 3, at most 2; choose fewer');
+    await expect(service.importFiles('files', { maxFiles: 2, maxFileBytes: 100 })).rejects.toThrow('too many files to import: 3, at most 2; choose fewer');
   });
 
   it('GIVEN a file over the size limit WHEN importing THEN fails naming it', async () => {
     const { dir, service } = await setUpImport((dir) => [join(dir, 'big.yaml')]);
     await writeFile(join(dir, 'big.yaml'), 'x'.repeat(2048));
-    await expect(service.importFiles({ maxFiles: 10, maxFileBytes: 1024 })).rejects.toThrow(`cannot import ${join(dir, 'big.yaml')}: it is`);
+    await expect(service.importFiles('files', { maxFiles: 10, maxFileBytes: 1024 })).rejects.toThrow(`cannot import ${join(dir, 'big.yaml')}: it is`);
   });
 
   it('GIVEN a folder without YAML files WHEN importing THEN says so', async () => {
@@ -213,10 +221,36 @@ describe('file service: exports', () => {
   it('GIVEN a non-empty folder WHEN exporting a bundle there THEN refuses and leaves it alone', async () => {
     const { dir, recent } = await setUp();
     const target = join(dir, 'precious');
-    await writeBundle({ files: [{ path: 'keep.txt', content: 'mine' }] }, target);
+    await mkdir(target);
+    await writeFile(join(target, 'keep.txt'), 'mine');
     const service = createFileService({ fs: realFs, dialogs: scriptedDialogs([target]).dialogs, recent, writeBundle });
-    await expect(service.exportBundle({ files, format: 'folder', suggestedName: 'b' }, () => {})).rejects.toThrow(/not empty: choose a new or empty folder/);
+    await expect(service.exportBundle({ files, format: 'folder', suggestedName: 'b' }, () => {})).rejects.toThrow(
+      `${target} is not empty and holds no earlier export (no .otel-topology-bundle.json): choose a new or empty folder`,
+    );
     expect(await readdir(target)).toStrictEqual(['keep.txt']);
+  });
+
+  it('GIVEN the folder of an earlier export WHEN exporting there again THEN replaces it: files the bundle no longer has are gone', async () => {
+    const { dir, recent } = await setUp();
+    const target = join(dir, 'bundle');
+    const service = createFileService({ fs: realFs, dialogs: scriptedDialogs([target, target]).dialogs, recent, writeBundle });
+    await service.exportBundle({ files, format: 'folder', suggestedName: 'bundle' }, () => {});
+    const edited = [{ path: 'README.md', content: '# edited\n' }];
+    expect(await service.exportBundle({ files: edited, format: 'folder', suggestedName: 'bundle' }, () => {})).toStrictEqual({ path: target });
+    expect((await readdir(target)).sort()).toStrictEqual(['.otel-topology-bundle.json', 'README.md']);
+    expect(await readFile(join(target, 'README.md'), 'utf8')).toBe('# edited\n');
+  });
+
+  it('GIVEN an earlier export plus a file of the user\'s WHEN exporting there again THEN refuses, naming the file, and leaves the folder alone', async () => {
+    const { dir, recent } = await setUp();
+    const target = join(dir, 'bundle');
+    await writeBundle({ files }, target);
+    await writeFile(join(target, 'notes.md'), 'mine');
+    const service = createFileService({ fs: realFs, dialogs: scriptedDialogs([target]).dialogs, recent, writeBundle });
+    await expect(service.exportBundle({ files, format: 'folder', suggestedName: 'bundle' }, () => {})).rejects.toThrow(
+      `${target} holds an earlier export but also notes.md, which the export did not write: move it away, or choose a new or empty folder`,
+    );
+    expect((await readdir(target)).sort()).toStrictEqual(['.otel-topology-bundle.json', 'README.md', 'collectors', 'notes.md']);
   });
 
   it('GIVEN a zip chosen without the extension WHEN exporting THEN writes name.zip holding every file', async () => {

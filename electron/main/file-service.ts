@@ -25,7 +25,7 @@ export interface FileService {
   save(request: { path: string | null; text: string; saveAs: boolean }): Promise<ResponseOf<'file:save'>>;
   recentFiles(): Promise<ResponseOf<'file:recent'>>;
   /** Asks for files or folders to import and reads them (folders: their YAML files, not recursive). */
-  importFiles(limits?: { maxFiles: number; maxFileBytes: number }): Promise<ResponseOf<'file:import'>>;
+  importFiles(from?: RequestOf<'file:import'>['from'], limits?: { maxFiles: number; maxFileBytes: number }): Promise<ResponseOf<'file:import'>>;
   exportBundle(request: RequestOf<'bundle:export'>, onProgress: (done: number, total: number) => void): Promise<ResponseOf<'bundle:export'>>;
   exportDiagram(request: RequestOf<'diagram:export'>): Promise<ResponseOf<'diagram:export'>>;
   /** Lets the renderer open `path` by name later (a file given on the command line, for instance). */
@@ -128,8 +128,8 @@ export function createFileService({ fs, dialogs, recent, writeBundle }: FileServ
 
     recentFiles: () => recent.list(),
 
-    async importFiles(limits = IMPORT_LIMITS) {
-      const chosen = await dialogs.chooseFilesToImport();
+    async importFiles(from = 'files', limits = IMPORT_LIMITS) {
+      const chosen = await dialogs.chooseFilesToImport(from);
       if (chosen === null) return null;
       // Only what the dialog answered, and the YAML files directly inside a chosen folder.
       const paths: string[] = [];
@@ -170,8 +170,9 @@ export function createFileService({ fs, dialogs, recent, writeBundle }: FileServ
       if (chosen === null) return null;
       const written = await writeBundle({ files }, format === 'zip' ? withExtension(chosen, 'zip') : chosen, {
         zip: format === 'zip',
-        // The save dialog asked before replacing a zip file; a folder is never replaced, since
-        // the one picked could hold anything.
+        // The save dialog asked before replacing a zip file. A folder is never forced, since the
+        // one picked could hold anything: the writer replaces it only if it is empty or holds an
+        // earlier export and nothing else (a .git aside), which is how exporting again works.
         force: format === 'zip',
         notEmptyHint: 'choose a new or empty folder',
         onProgress,

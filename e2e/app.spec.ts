@@ -3,7 +3,8 @@
  * files, undo/redo, palette drops and the bundle export. Elements are found by role and name.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 
 const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
@@ -381,6 +382,21 @@ test('the keyboard reaches the palette, problems and dialogs', async ({ page }, 
   await page.keyboard.press('Escape');
   await expect(palette).toBeHidden();
   await expect(toolbarButton).toBeFocused();
+});
+
+test('File › Import a folder: its YAML files import together, its subfolders are left alone', async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('manifests');
+  mkdirSync(join(folder, 'drafts'), { recursive: true });
+  copyFileSync(new URL('../shared/import/fixtures/kubernetes-manifests.yaml', import.meta.url).pathname, join(folder, 'collectors.yaml'));
+  writeFileSync(join(folder, 'drafts', 'broken.yaml'), 'receivers: [\n');
+  writeFileSync(join(folder, 'notes.txt'), 'not YAML');
+  await page.goto('/');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import a folder…' }).click();
+  await (await choosing).setFiles(folder);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('Imported 2 collectors, 2 backends and 3 flows from 1 file');
+  await expect(report.getByRole('region', { name: 'Recognised' })).toContainText('collectors.yaml:43:7 flow agent → otel-gateway');
 });
 
 test('File › Import: Kubernetes manifests become a new topology with a report; a broken file changes nothing', async ({ page }, testInfo) => {

@@ -20,6 +20,12 @@ describe('dialogs: import', () => {
     expect(showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'openDirectory', 'multiSelections'] }));
   });
 
+  it('GIVEN Linux or Windows WHEN asking for a folder THEN a folder picker, several allowed', async () => {
+    const { native, showOpenDialog } = nativeAnswering({ canceled: false, filePaths: ['/manifests'] });
+    expect(await createDialogs(native, 'linux').chooseFilesToImport('folder')).toStrictEqual(['/manifests']);
+    expect(showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'multiSelections'] }));
+  });
+
   it.each([{ canceled: true, filePaths: ['/a.yaml'] }, { canceled: false, filePaths: [] }])('GIVEN a cancelled or empty answer WHEN asking THEN null', async (answer) => {
     expect(await createDialogs(nativeAnswering(answer).native, 'linux').chooseFilesToImport()).toBeNull();
   });

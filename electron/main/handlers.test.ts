@@ -61,7 +61,7 @@ describe('handlers', () => {
     const importFiles = vi.fn(async () => ({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] }));
     const files = { importFiles } as unknown as FileService;
     const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard: new CloseGuard(), window: () => undefined });
-    expect(await handlers['file:import']({}, {})).toStrictEqual({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] });
-    expect(importFiles).toHaveBeenCalledOnce();
+    expect(await handlers['file:import']({ from: 'folder' }, {})).toStrictEqual({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] });
+    expect(importFiles).toHaveBeenCalledWith('folder');
   });
 });

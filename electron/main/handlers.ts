@@ -38,7 +38,7 @@ export function createHandlers<Event>({
         throw error;
       }
     },
-    'file:import': () => files.importFiles(),
+    'file:import': ({ from }) => files.importFiles(from),
     'file:recent': () => files.recentFiles(),
     'bundle:export': (request) => files.exportBundle(request, (done, total) => window()?.send('bundle:progress', { done, total })),
     'diagram:export': (request) => files.exportDiagram(request),

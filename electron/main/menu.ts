@@ -41,6 +41,7 @@ export const MENU: readonly MenuSection[] = [
       { kind: 'command', id: 'file.open', label: '&Open…', accelerator: 'CmdOrCtrl+O' },
       { kind: 'recent', label: 'Open &Recent' },
       { kind: 'command', id: 'file.import', label: '&Import Configs or Manifests…' },
+      { kind: 'command', id: 'file.importFolder', label: 'Import a &Folder of Configs…' },
       separator,
       { kind: 'command', id: 'file.save', label: '&Save', accelerator: 'CmdOrCtrl+S' },
       { kind: 'command', id: 'file.saveAs', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S' },

@@ -7,13 +7,13 @@ import manifestsText from '../../shared/import/fixtures/kubernetes-manifests.yam
 
 const MANIFESTS = { path: '/work/k8s/kubernetes-manifests.yaml', text: manifestsText };
 
-function setUp(answer: Result<ResponseOf<'file:import'>>, { confirm = true } = {}) {
+function setUp(answer: Result<ResponseOf<'file:import'>>, { confirm = true, id = 'file.import' } = {}) {
   const store = createAppStore();
   const importChannel = vi.fn(async () => answer);
   const platform = { channels: { 'file:import': importChannel } } as unknown as DesktopApi;
   const confirmDiscard = vi.fn(() => confirm);
   const context = { store, platform, fitView: () => {}, confirmDiscard };
-  const command = createCommands(context).find((candidate) => candidate.id === 'file.import')!;
+  const command = createCommands(context).find((candidate) => candidate.id === id)!;
   return { store, command, confirmDiscard, importChannel };
 }
 
@@ -52,6 +52,14 @@ describe('the Import command', () => {
     expect(confirmDiscard).toHaveBeenCalledOnce();
     expect(store.getState().document.text).toBe(BLANK_TOPOLOGY);
     expect(store.getState().importReport).toBeUndefined();
+  });
+
+  it('GIVEN Import a folder WHEN run THEN the platform is asked for folders, and what it reads imports the same way', async () => {
+    const { store, command, importChannel } = setUp({ ok: true, data: { files: [MANIFESTS] } }, { id: 'file.importFolder' });
+    expect(command.label).toBe('Import a folder of configs or manifests…');
+    await command.run();
+    expect(importChannel).toHaveBeenCalledWith({ from: 'folder' });
+    expect(store.getState().importReport?.summary).toMatch(/^Imported 2 collectors/);
   });
 
   it('GIVEN the user cancels the file dialog WHEN importing THEN nothing happens', async () => {

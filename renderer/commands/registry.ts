@@ -86,23 +86,25 @@ export function createCommands(context: CommandContext): Command[] {
         if (result.data) state().openDocument(result.data.text, result.data.path);
       },
     },
-    {
-      id: 'file.import',
-      label: 'Import collector configs or manifests…',
-      global: true,
-      async run() {
-        const picked = await platform.channels['file:import']({});
-        if (!picked.ok) return report(picked.error);
-        if (!picked.data) return;
-        const outcome = runImport(picked.data.files);
-        // A successful import replaces the open document (as a new, unsaved one); a failed one leaves it be.
-        if (outcome.text !== undefined) {
-          if (!guard()) return;
-          state().openDocument(outcome.text, null, { dirty: true });
-        }
-        state().setImportReport(outcome);
-      },
-    },
+    ...(['files', 'folder'] as const).map(
+      (from): Command => ({
+        id: from === 'files' ? 'file.import' : 'file.importFolder',
+        label: from === 'files' ? 'Import collector configs or manifests…' : 'Import a folder of configs or manifests…',
+        global: true,
+        async run() {
+          const picked = await platform.channels['file:import']({ from });
+          if (!picked.ok) return report(picked.error);
+          if (!picked.data) return;
+          const outcome = runImport(picked.data.files);
+          // A successful import replaces the open document (as a new, unsaved one); a failed one leaves it be.
+          if (outcome.text !== undefined) {
+            if (!guard()) return;
+            state().openDocument(outcome.text, null, { dirty: true });
+          }
+          state().setImportReport(outcome);
+        },
+      }),
+    ),
     ...([false, true] as const).map(
       (saveAs): Command => ({
         id: saveAs ? 'file.saveAs' : 'file.save',

@@ -32,6 +32,7 @@ export function StartScreen({ commands }: { commands: readonly Command[] }) {
         <button type="button" onClick={() => run('file.new')}>New empty topology</button>
         <button type="button" onClick={() => run('file.open')}>Open a file…</button>
         <button type="button" onClick={() => run('file.import')}>Import existing configs…</button>
+        <button type="button" onClick={() => run('file.importFolder')}>Import a folder…</button>
       </div>
       {recent.length > 0 && (
         <section aria-label="Recent files">

@@ -23,12 +23,14 @@ function download(name: string, data: BlobPart, type: string): void {
 }
 
 /** Asks for files with a hidden `<input type=file>`; an empty list when the user cancels. */
-function pickFiles(accept: string, options: { multiple: boolean; label: string }): Promise<File[]> {
+function pickFiles(accept: string, options: { multiple: boolean; label: string; folder?: boolean }): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
     input.multiple = options.multiple;
+    // A folder picker: the browser lists every file under the folder, with its relative path.
+    input.webkitdirectory = options.folder ?? false;
     input.style.display = 'none';
     input.setAttribute('aria-label', options.label);
     input.addEventListener('change', () => {
@@ -108,9 +110,16 @@ const handlers: Handlers = {
     return { path: name };
   },
 
-  async 'file:import'() {
-    const files = await pickFiles('.yaml,.yml', { multiple: true, label: 'Choose collector configs or manifests to import' });
-    if (files.length === 0) return null;
+  async 'file:import'({ from }) {
+    const picked = await pickFiles('.yaml,.yml', {
+      multiple: true,
+      folder: from === 'folder',
+      label: from === 'folder' ? 'Choose a folder of collector configs or manifests to import' : 'Choose collector configs or manifests to import',
+    });
+    if (picked.length === 0) return null;
+    // As on the desktop: a folder's own YAML files, not its subfolders'.
+    const files = from === 'folder' ? picked.filter((file) => /^[^/]+\/[^/]+\.ya?ml$/i.test(file.webkitRelativePath)) : picked;
+    if (files.length === 0) throw new Error('nothing to import: the chosen folder holds no .yaml or .yml files');
     if (files.length > IMPORT_LIMITS.maxFiles) throw new Error(`too many files to import: ${files.length}, at most ${IMPORT_LIMITS.maxFiles}; choose fewer`);
     const big = files.find((file) => file.size > IMPORT_LIMITS.maxFileBytes);
     if (big) throw new Error(`cannot import ${big.name}: it is larger than the ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MiB allowed`);

@@ -24,11 +24,12 @@ export const CHANNELS = {
   },
   /**
    * Collector configs, manifests, Operator resources or Helm values to import: main asks with an
-   * open dialog (several files, or folders: their .yaml/.yml files, not recursive) and reads only
-   * what the user picked, within IMPORT_LIMITS. Null when the user cancels.
+   * open dialog for several files (`files`; folders too on macOS) or folders (`folder`: their
+   * .yaml/.yml files, not recursive), and reads only what the user picked, within IMPORT_LIMITS.
+   * Null when the user cancels.
    */
   'file:import': {
-    request: z.object({}).strict(),
+    request: z.object({ from: z.enum(['files', 'folder']).default('files') }).strict(),
     response: z
       .object({ files: z.array(z.object({ path: z.string().min(1), text: z.string() }).strict()).max(IMPORT_LIMITS.maxFiles) })
       .strict()
@@ -91,6 +92,7 @@ export const MENU_COMMANDS = [
   'file.new',
   'file.open',
   'file.import',
+  'file.importFolder',
   'file.save',
   'file.saveAs',
   'export.bundle',

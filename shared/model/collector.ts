@@ -196,6 +196,7 @@ export const ServerTls = z
     clientCaSecret: z.string().min(1).optional(),
   })
   .strict();
+export type ServerTls = z.infer<typeof ServerTls>;
 
 /** An OpenTelemetry Collector deployment in a cluster. */
 export const Collector = z

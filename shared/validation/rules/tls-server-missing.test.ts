@@ -18,6 +18,8 @@ function design(serverTls: Collector['tls'], clientTls: Partial<Flow['tls']>) {
 }
 
 const noServerCert = design(undefined, { mode: 'tls' });
+const withGatewayOverrides = (model: ReturnType<typeof design>, overrides: Record<string, unknown>) =>
+  ({ ...model, elements: model.elements.map((element) => (element.id === 'gw' ? { ...element, overrides } : element)) }) as ReturnType<typeof design>;
 const noClientCert = design({ certSecret: 'gw-tls', clientCaSecret: 'clients-ca' }, { mode: 'mtls' });
 const plainIntoTls = design({ certSecret: 'gw-tls' }, { mode: 'none' });
 const tlsIntoMtls = design({ certSecret: 'gw-tls', clientCaSecret: 'clients-ca' }, { mode: 'tls' });
@@ -26,6 +28,16 @@ const mtlsUnchecked = design({ certSecret: 'gw-tls' }, { mode: 'mtls', clientCer
 const cases: RuleCase[] = [
   { name: 'plain text to a plain receiver', topology: design(undefined, {}), diagnostics: [] },
   { name: 'TLS to a collector with a certificate', topology: design({ certSecret: 'gw-tls' }, { mode: 'tls' }), diagnostics: [] },
+  {
+    name: 'TLS to a collector whose overrides give its receiver a certificate (an imported config)',
+    topology: withGatewayOverrides(noServerCert, { receivers: { otlp: { protocols: { grpc: { tls: { cert_file: '/certs/tls.crt', key_file: '/certs/tls.key' } } } } } }),
+    diagnostics: [],
+  },
+  {
+    name: 'TLS to a collector whose overrides only remove its receiver’s TLS',
+    topology: withGatewayOverrides(noServerCert, { receivers: { otlp: { protocols: { grpc: { tls: { $patch: 'delete' } } } } } }),
+    diagnostics: [{ severity: 'error', elementIds: ['in', 'gw'], message: /has no server certificate/, path: ['elements', 5, 'tls', 'mode'] }],
+  },
   { name: 'mutual TLS on both sides', topology: design({ certSecret: 'gw-tls', clientCaSecret: 'ca' }, { mode: 'mtls', clientCertSecret: 'agent-cert' }), diagnostics: [] },
   {
     name: 'TLS to a collector without a server certificate',

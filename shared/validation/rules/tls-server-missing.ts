@@ -1,7 +1,23 @@
+import { typeOf } from '../../catalog/catalog.js';
+import { canonicalType, isDeleteMarker } from '../../engine/collector/components.js';
 import type { Collector } from '../../model/collector.js';
+import { isPlainObject } from '../config-check.js';
 import type { Flow } from '../../model/flow.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnose, updateElement, type Rule } from '../rule.js';
+
+/** Whether raw overrides give an OTLP receiver of the collector its own `tls` (an imported config, say). */
+function overridesServeTls(collector: Collector): boolean {
+  const receivers = collector.overrides?.receivers;
+  if (!isPlainObject(receivers)) return false;
+  return Object.entries(receivers).some(
+    ([id, body]) =>
+      canonicalType('receiver', typeOf(id)) === 'otlp' &&
+      isPlainObject(body) &&
+      isPlainObject(body.protocols) &&
+      Object.values(body.protocols).some((protocol) => isPlainObject(protocol) && isPlainObject(protocol.tls) && !isDeleteMarker(protocol.tls)),
+  );
+}
 
 export const tlsServerMissing: Rule = {
   id: 'tls-server-missing',
@@ -15,7 +31,7 @@ export const tlsServerMissing: Rule = {
       if (!target) continue;
       const position = topology.elements.indexOf(flow);
       const { mode } = flow.tls;
-      if (mode !== 'none' && !target.tls) {
+      if (mode !== 'none' && !target.tls && !overridesServeTls(target)) {
         const certSecret = `${target.id}-tls`;
         diagnostics.push(
           diagnose(

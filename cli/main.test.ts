@@ -196,6 +196,11 @@ describe('otel-topology import', () => {
     expect(result.out).toMatch(/recognised collector otel-gateway \(gateway\/statefulset\)/);
     expect(result.out).toMatch(/override \(kept as written\) otel-gateway: connectors\.routing/);
     expect(result.out).toMatch(/wrote .*: 2 collectors, 5 backends, 7 flows/);
+    // The design rules' verdict on the imported fleet, and where to read it.
+    expect(result.out).toMatch(/^the rules find 0 errors, \d+ warnings, \d+ notes in it: see them with `otel-topology validate .*imported\.otel-topology\.yaml`$/m);
+    // A config without memory_limiter imports, and the rules say what export will insist on.
+    const strict = await cli('import', join(FIXTURES, 'flow-settings-manifests.yaml'), '--out', join(directory, 'strict.otel-topology.yaml'));
+    expect(strict.out).toMatch(/the rules find [1-9]\d* errors?, .* \(export needs the errors fixed, or --force\)$/m);
     expect(readdirSync(directory).filter((name) => name.startsWith('.'))).toStrictEqual([]);
     const validated = await cli('validate', out);
     expect(validated.err).not.toMatch(/not a valid topology/);

@@ -177,7 +177,8 @@ async function importCommand(args: Arguments, io: Io): Promise<number> {
   if (!paths) return 1;
   const unique = [...new Map(paths.map((path) => [resolve(path), path])).values()];
   if (unique.length === 0) return usageError('import takes at least one FILE', io);
-  const out = resolve(typeof args.options.get('--out') === 'string' ? (args.options.get('--out') as string) : DEFAULT_IMPORT_OUT);
+  const outArgument = typeof args.options.get('--out') === 'string' ? (args.options.get('--out') as string) : DEFAULT_IMPORT_OUT;
+  const out = resolve(outArgument);
   if (!args.options.has('--force') && (await fs.stat(out).catch(() => undefined))) {
     io.err(`${out} exists: choose another --out, or pass --force to replace it`);
     return 1;
@@ -209,6 +210,11 @@ async function importCommand(args: Arguments, io: Io): Promise<number> {
   const count = (kind: string) => topology.elements.filter((element) => element.kind === kind).length;
   const warnings = report.problems.length;
   io.out(`wrote ${out}: ${count('collector')} collectors, ${count('backend')} backends, ${count('flow')} flows; ${report.overrides.length} override paths${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  // What the design rules say about what was imported: export refuses errors until fixed (or --force).
+  const diagnostics = validate(topology);
+  if (diagnostics.length > 0) {
+    io.out(`the rules find ${summary(diagnostics)} in it: see them with \`otel-topology validate ${outArgument}\`${hasErrors(diagnostics) ? ' (export needs the errors fixed, or --force)' : ''}`);
+  }
   return 0;
 }
 

@@ -12,10 +12,12 @@ import {
   KnownProcessor,
   KNOWN_PROCESSOR_TYPES,
   OtlpReceiver,
+  ServerTls,
   type Processor,
   type Receiver,
 } from '../model/collector.js';
 import { SamplingPolicy, type LeafSamplingPolicy } from '../model/tail-sampling.js';
+import { tlsSecret } from './flow-settings.js';
 import { isPlainObject, type PlainObject } from '../validation/config-check.js';
 import { typeOf } from '../catalog/catalog.js';
 import { OTLP_GRPC_PORT, OTLP_HTTP_PORT } from '../engine/conventions.js';
@@ -49,6 +51,25 @@ function otlpBind(protocols: PlainObject): string {
     hosts.add(match[1]!);
   }
   return hosts.size === 1 ? [...hosts][0]! : 'auto';
+}
+
+/**
+ * The collector's server TLS, where every protocol of every OTLP receiver has the same `tls` with
+ * files in the engine's layout (`/etc/otelcol/tls/<secret>/tls.crt`): what the engine writes for
+ * `Collector.tls`. Undefined otherwise; the overrides then keep the receivers' `tls`.
+ */
+export function serverTls(receivers: PlainObject): ServerTls | undefined {
+  const settings = Object.entries(receivers)
+    .filter(([id]) => canonicalType('receiver', typeOf(id)) === 'otlp')
+    .flatMap(([, body]) => Object.values(map(map(body).protocols)).map((protocol) => map(protocol).tls));
+  const first = settings[0];
+  if (!isPlainObject(first) || !settings.every((tls) => isPlainObject(tls) && JSON.stringify(tls) === JSON.stringify(first))) return undefined;
+  const certSecret = tlsSecret(first.cert_file, 'tls.crt');
+  const clientCaSecret = first.client_ca_file === undefined ? undefined : tlsSecret(first.client_ca_file, 'ca.crt');
+  const known = new Set(['cert_file', 'key_file', 'client_ca_file']);
+  if (!certSecret || tlsSecret(first.key_file, 'tls.key') !== certSecret || Object.keys(first).some((key) => !known.has(key))) return undefined;
+  if (first.client_ca_file !== undefined && !clientCaSecret) return undefined;
+  return parsed(ServerTls, defined({ certSecret, clientCaSecret }));
 }
 
 export function receiverModel(id: string, body: unknown, version: string): Receiver | undefined {

@@ -47,7 +47,7 @@ export function headerValues(value: unknown, secretOf: SecretLookup): Record<str
 }
 
 /** The Secret a TLS file path of the engine's layout (`/etc/otelcol/tls/<secret>/ca.crt`) lives in. */
-function tlsSecret(path: unknown, file: 'ca.crt' | 'tls.crt' | 'tls.key'): string | undefined {
+export function tlsSecret(path: unknown, file: 'ca.crt' | 'tls.crt' | 'tls.key'): string | undefined {
   if (typeof path !== 'string' || !path.startsWith(`${TLS_DIRECTORY}/`) || !path.endsWith(`/${file}`)) return undefined;
   const secret = path.slice(TLS_DIRECTORY.length + 1, -file.length - 1);
   return secret && !secret.includes('/') ? secret : undefined;

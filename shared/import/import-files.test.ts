@@ -7,7 +7,7 @@ import { indexTopology } from '../graph/topology-index.js';
 import { Topology } from '../model/topology.js';
 import { loadTopology, stringifyTopology } from '../io/topology-file.js';
 import { importFiles, type ImportResult } from './import-files.js';
-import { helmChartDefaultConfig } from './helm-chart-defaults.js';
+import { renderHelmConfig } from './helm-presets.js';
 
 type Plain = Record<string, unknown>;
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -15,12 +15,9 @@ const fixture = (name: string) => ({ path: name, text: readFileSync(join(FIXTURE
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The collector's own merge of several --config files (written again here, independent of the importer). */
-function merge(base: Plain, override: Plain, helm = false): Plain {
+function merge(base: Plain, override: Plain): Plain {
   const merged: Plain = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    if (helm && value === null) delete merged[key];
-    else merged[key] = isPlain(merged[key]) && isPlain(value) ? merge(merged[key] as Plain, value, helm) : value;
-  }
+  for (const [key, value] of Object.entries(override)) merged[key] = isPlain(merged[key]) && isPlain(value) ? merge(merged[key] as Plain, value) : value;
   return merged;
 }
 
@@ -140,15 +137,48 @@ describe('importFiles: round trip of the fixtures', () => {
     expect(flowsOf(topology)).toContain('agent->otel-gateway:traces+metrics+logs');
   });
 
-  it('GIVEN Helm values of the collector chart WHEN imported THEN the config is the chart default merged with the values, and presets are reported', () => {
+  it('GIVEN Helm values of the collector chart WHEN imported THEN the config is what the chart renders from them, presets included, and the presets are reported', () => {
     const values = fixture('helm-values.yaml');
     const result = importFiles([values]);
-    const own = parse(values.text) as { config: Plain };
-    expectRoundTrip(result, { helm: merge(helmChartDefaultConfig(), own.config, true) });
+    // What the chart renders is held to literal expectations in helm-presets.test.ts; here, that the import keeps it.
+    const rendered = renderHelmConfig(parse(values.text) as Plain, { mode: 'daemonset', release: { name: 'helm', namespace: 'default' } });
+    expectRoundTrip(result, { helm: rendered.config });
     expect(result.topology!.elements.find((element) => element.kind === 'collector')).toMatchObject({
       mode: 'daemonset', role: 'agent', version: '0.150.0', distribution: 'k8s', resources: { limits: { cpu: '250m', memory: '512Mi' } },
     });
-    expect(result.report.notes.map((note) => note.message).join('\n')).toMatch(/presets not applied.*logsCollection, kubernetesAttributes/);
+    expect(result.report.notes.map((note) => note.message).join('\n')).toMatch(/presets applied: logsCollection, kubernetesAttributes/);
+  });
+
+  it("GIVEN Helm values with extraEnvs WHEN imported THEN the collector reads them, and the chart pod's own variables the config reads", () => {
+    const text = `mode: deployment
+extraEnvs:
+  - name: VENDOR_TOKEN
+    valueFrom:
+      secretKeyRef: { name: vendor, key: token }
+config:
+  exporters:
+    otlp_http/vendor:
+      endpoint: https://otlp.vendor.example
+      headers:
+        authorization: \${env:VENDOR_TOKEN}
+  service:
+    pipelines:
+      traces:
+        exporters: [otlp_http/vendor]
+`;
+    const result = importFiles([{ path: 'values.yaml', text }]);
+    expect(result.topology).toBeDefined();
+    const index = indexTopology(result.topology!);
+    const plan = planCollector(index, index.collectors[0]!);
+    // The chart's default config reads OTEL_K8S_* (service.telemetry.resource): the exported pod sets them as the chart's does.
+    expect(plan.env).toEqual(
+      expect.arrayContaining([
+        { name: 'OTEL_K8S_POD_NAME', fieldPath: 'metadata.name' },
+        { name: 'OTEL_K8S_NAMESPACE', fieldPath: 'metadata.namespace' },
+        { name: 'VENDOR_TOKEN', secret: { name: 'vendor', key: 'token' } },
+      ]),
+    );
+    expect(plan.unsourcedEnv).toStrictEqual([]);
   });
 });
 
@@ -168,6 +198,7 @@ describe('importFiles: flow settings and secrets', () => {
       headers: { 'x-tenant': 'acme' },
     });
     expect(element('gateway-to-vendor')).toMatchObject({ compression: 'zstd', queue: { type: 'none' } });
+    expect(element('gateway')).toMatchObject({ tls: { certSecret: 'gateway-tls' } });
     // Only what the model cannot say stays in the overrides: the endpoint as written.
     const agent = element('agent');
     expect(agent.kind === 'collector' && agent.overrides?.exporters).toStrictEqual({

@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import { RENAMES } from '../catalog/renames.js';
 import { typeOf } from '../catalog/catalog.js';
-import { canonicalType, emittedId } from '../engine/collector/components.js';
+import { canonicalType, emittedId, mergeConfig } from '../engine/collector/components.js';
 import { backendExporterType, backendFlowSettings } from '../engine/collector/exporters.js';
 import { referencedEnvironment } from '../engine/collector/secrets.js';
 import { OTLP_GRPC_PORT } from '../engine/conventions.js';
-import { planCollector } from '../engine/plan.js';
+import { planCollectorConfig } from '../engine/plan.js';
 import { indexTopology } from '../graph/topology-index.js';
 import { Backend } from '../model/backend.js';
 import { Resources, SIGNALS, type Signal } from '../model/common.js';
@@ -27,7 +27,7 @@ import {
   type ConfigPath,
   type PlainObject,
 } from '../validation/config-check.js';
-import { connectorModel, nameOf, processorModel, receiverModel } from './components.js';
+import { connectorModel, nameOf, processorModel, receiverModel, serverTls } from './components.js';
 import { collectorFlowSettings, exporterSettings, headerValues, secretValue, type SecretLookup } from './flow-settings.js';
 import { collectorEnv, NO_ENV, secretOf } from './workload-env.js';
 import { configDifference, deepEqual, isRemoval, overridePaths, semanticConfig } from './overrides.js';
@@ -419,6 +419,7 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
 
     const resources = source.resources ? Resources.safeParse(source.resources) : undefined;
     if (resources && !resources.success) report.problems.push({ ...where(source.at), severity: 'warning', message: `${id}: resources not imported: ${resources.error.issues[0]?.message}` });
+    const tls = serverTls(componentsOf(config, 'receivers'));
     const role = source.role ?? guessRole(config);
     if (!source.role) report.notes.push({ ...where(source.at), message: `${id}: no workload says how it runs; role ${role} assumed from its receivers, mode auto` });
     entry.element = Collector.parse({
@@ -433,6 +434,7 @@ function importOrFail(files: readonly ImportFile[], report: ImportReport): Impor
       ...(entry.image.distribution ? { distribution: entry.image.distribution } : {}),
       ...(entry.image.repository ? { image: entry.image.repository } : {}),
       ...(Object.keys(environment.env).length > 0 ? { env: environment.env } : {}),
+      ...(tls ? { tls } : {}),
       receivers,
       processors,
       connectors,
@@ -475,6 +477,12 @@ function matchesService(source: CollectorSource, host: { name: string; namespace
  * Overrides = input − what the engine generates from the mapped model. A collector whose
  * regenerated config still differs (it should not) falls back to a bare model: no components,
  * no flows, everything in overrides.
+ *
+ * The engine applies a collector's overrides last, merged over the config it generates from the
+ * model, and reads them nowhere else: what the topology exports is the generated config with the
+ * overrides merged over it (empty bodies written `{}`). So that merge is what the round trip
+ * checks, without indexing and generating every collector a second time
+ * (round-trip.property.test.ts holds the engine to it).
  */
 function withOverrides(imported: Imported[], base: Element[], flowsIn: Flow[], report: ImportReport): ImportResult {
   let flows = flowsIn;
@@ -486,20 +494,24 @@ function withOverrides(imported: Imported[], base: Element[], flowsIn: Flow[], r
     const used = new Set(flows.map((flow) => flow.to));
     const elements = [...base.filter((element) => element.kind !== 'backend' || used.has(element.id)), ...collectors, ...flows];
     const plain = Topology.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, name: 'imported', elements });
-    const plainIndex = indexTopology(plain);
-    const overrides = new Map(
-      imported.map((entry) => [entry.id, configDifference(entry.input, planCollector(plainIndex, plainIndex.collector(entry.id)!).config)]),
-    );
-    const final = Topology.parse({
-      ...plain,
-      elements: plain.elements.map((element) => {
-        const difference = element.kind === 'collector' ? overrides.get(element.id) : undefined;
-        return difference ? { ...element, overrides: difference } : element;
-      }),
-    });
-    const index = indexTopology(final);
-    const failed = imported.filter((entry) => !deepEqual(planCollector(index, index.collector(entry.id)!).config, entry.input));
+    const index = indexTopology(plain);
+    const overrides = new Map<string, PlainObject | undefined>();
+    const failed: Imported[] = [];
+    for (const entry of imported) {
+      const generated = planCollectorConfig(index, index.collector(entry.id)!);
+      const difference = configDifference(entry.input, generated);
+      overrides.set(entry.id, difference);
+      if (!deepEqual(semanticConfig(mergeConfig(generated, difference)), entry.input)) failed.push(entry);
+    }
     if (failed.length === 0) {
+      // Parsed elements plus overrides, a plain map (all the schema asks), in its place as the last field.
+      const final: Topology = {
+        ...plain,
+        elements: plain.elements.map((element) => {
+          const difference = element.kind === 'collector' ? overrides.get(element.id) : undefined;
+          return difference ? { ...element, overrides: difference } : element;
+        }),
+      };
       for (const entry of imported) {
         const difference = overrides.get(entry.id);
         if (!difference) continue;

@@ -41,14 +41,14 @@ export function configDifference(input: PlainObject, generated: PlainObject): Pl
 
 /**
  * The config as the collector reads it, in the engine's spelling: an empty component body
- * (`debug:`) is `{}`, which is what the engine writes for it.
+ * (`debug:`, or one no value was given) is `{}`, which is what the engine writes for it.
  */
 export function semanticConfig(config: PlainObject): PlainObject {
   const normalized: PlainObject = { ...config };
   for (const section of COMPONENT_SECTIONS) {
     const components = normalized[section];
     if (!isPlainObject(components)) continue;
-    normalized[section] = Object.fromEntries(Object.entries(components).map(([id, body]) => [id, body === null ? {} : body]));
+    normalized[section] = Object.fromEntries(Object.entries(components).map(([id, body]) => [id, body ?? {}]));
   }
   return normalized;
 }

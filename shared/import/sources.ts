@@ -8,9 +8,11 @@
  * unless a file names its collector (`ImportFile.collector`, the CLI's `--collector NAME=a,b`):
  * then files naming the same collector are merged, and each name is one collector.
  */
+import { referencedEnvironment } from '../engine/collector/secrets.js';
 import type { CollectorRole, DeploymentMode } from '../model/collector.js';
 import { COMPONENT_SECTIONS, isPlainObject, type ConfigPath, type PlainObject } from '../validation/config-check.js';
-import { helmChartDefaultConfig } from './helm-chart-defaults.js';
+import { helmPodEnv } from './helm-chart-defaults.js';
+import { isHelmMode, renderHelmConfig } from './helm-presets.js';
 import { workloadEnv, type WorkloadEnv } from './workload-env.js';
 import { readEmbeddedYaml, type Locator, type Position, type YamlDocument } from './yaml-input.js';
 
@@ -93,17 +95,6 @@ export function mergeConfigFiles(base: PlainObject, override: PlainObject): Plai
   for (const [key, value] of Object.entries(override)) {
     const current = merged[key];
     merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeConfigFiles(current, value) : value;
-  }
-  return merged;
-}
-
-/** Helm's merge of a values file over the chart's values: maps merge, `null` removes a key. */
-function mergeHelmValues(base: PlainObject, override: PlainObject): PlainObject {
-  const merged: PlainObject = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    const current = merged[key];
-    if (value === null) delete merged[key];
-    else merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeHelmValues(current, value) : value;
   }
   return merged;
 }
@@ -325,27 +316,38 @@ export function collectSources(
   function helmSource(document: YamlDocument, value: PlainObject): void {
     const at = document.locate([]);
     const modeText = value.mode ?? 'deployment';
-    const mode = typeof modeText === 'string' && modeText !== 'sidecar' ? OPERATOR_MODES[modeText] : undefined;
-    if (!mode) {
+    if (!isHelmMode(modeText)) {
       problems.push({ ...document.locate(['mode']), severity: 'error', message: `mode is daemonset, deployment or statefulset, not ${JSON.stringify(modeText)}` });
       return;
     }
+    const mode = OPERATOR_MODES[modeText]!;
     if (value.config !== undefined && value.config !== null && !isPlainObject(value.config)) {
       problems.push({ ...document.locate(['config']), severity: 'error', message: 'config must be a mapping (the collector config merged over the chart\'s)' });
       return;
     }
-    const own = map(value.config);
-    const config = mergeHelmValues(helmChartDefaultConfig(), own);
+    if (value.alternateConfig !== undefined && value.alternateConfig !== null && !isPlainObject(value.alternateConfig)) {
+      problems.push({ ...document.locate(['alternateConfig']), severity: 'error', message: 'alternateConfig must be a mapping (a collector config used in place of config)' });
+      return;
+    }
+    // What `helm install` would be told; the import's cluster for Helm values is namespace default.
+    const release = { name: slug(baseName(document.file)).replace(/-?values$/, '') || 'collector', namespace: 'default' };
+    const rendered = renderHelmConfig(value, { mode: modeText, release });
+    for (const warning of rendered.warnings) problems.push({ ...document.locate(warning.path), severity: 'warning', message: warning.message });
     const image = map(value.image);
     const repository = text(image.repository);
     const tag = typeof image.tag === 'string' || typeof image.tag === 'number' ? String(image.tag) : undefined;
     const replicas = replicasOf(value.replicaCount, document.locate(['replicaCount']), problems);
     const resources = resourcesOf(value.resources);
-    const name = text(value.fullnameOverride) ?? text(value.nameOverride) ?? slug(baseName(document.file)).replace(/-?values$/, '') ?? 'collector';
-    const presets = Object.entries(map(value.presets))
-      .filter(([, preset]) => isPlainObject(preset) && preset.enabled === true)
-      .map(([preset]) => preset);
-    const configAt = document.locate(['config']);
+    const name = text(value.fullnameOverride) ?? text(value.nameOverride) ?? release.name;
+    const configKey = rendered.configKey;
+    const configAt = document.locate([configKey]);
+    /** Where the values file wrote a config path: under `config`, else the preset that added it, else `config` or the file. */
+    const locate = (path: ConfigPath) => {
+      if (document.has([configKey, ...path])) return document.locate([configKey, ...path]);
+      const preset = rendered.written.find((entry) => entry.path.every((key, index) => path[index] === key));
+      if (preset) return document.locate(['presets', preset.preset]);
+      return document.has([configKey]) ? configAt : at;
+    };
     sources.push({
       name: name || 'collector',
       what: `Helm values (${modeText})`,
@@ -354,13 +356,11 @@ export function collectSources(
       ...(replicas !== undefined ? { replicas } : {}),
       ...(resources ? { resources } : {}),
       ...(repository ? { image: `${repository}:${tag ?? ''}`.replace(/:$/, '') } : {}),
-      config,
-      locate: (path) => (document.has(['config', ...path]) ? document.locate(['config', ...path]) : document.has(['config']) ? configAt : at),
+      env: workloadEnv([...helmPodEnv(referencedEnvironment(rendered.config)), ...list(value.extraEnvs)], value.extraEnvsFrom),
+      config: rendered.config,
+      locate,
       serviceNames: [name, `${name}-opentelemetry-collector`, ...(text(value.fullnameOverride) ? [text(value.fullnameOverride)!] : [])],
-      notes: [
-        "config merged over the chart's default config (Helm's merge: maps merge, null removes)",
-        ...(presets.length > 0 ? [`presets not applied (the chart adds their components when it renders): ${presets.join(', ')}`] : []),
-      ],
+      notes: rendered.notes,
     });
   }
 

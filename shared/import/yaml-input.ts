@@ -98,27 +98,30 @@ function problemAt(file: string, lineCounter: LineCounter, offset: number | unde
   return { file, line: position.line, column: position.col, message };
 }
 
-/** Reasons a value cannot be a collector config or manifest value: non-JSON data, `__proto__` keys. */
-function unsupportedValue(value: unknown, path: ConfigPath = [], depth = 0): { path: ConfigPath; message: string } | undefined {
-  if (depth > 64) return { path, message: 'nested more than 64 levels deep' };
+/**
+ * Reasons a value cannot be a collector config or manifest value: non-JSON data, `__proto__` keys.
+ * The path is put together on the way back from a problem: most values have none.
+ */
+function unsupportedValue(value: unknown, depth = 0): { path: ConfigPath; message: string } | undefined {
+  if (depth > 64) return { path: [], message: 'nested more than 64 levels deep' };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, message: `${value} is not a number a collector reads` };
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path: [], message: `${value} is not a number a collector reads` };
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = unsupportedValue(item, [...path, index], depth + 1);
-      if (found) return found;
+      const found = unsupportedValue(item, depth + 1);
+      if (found) return { path: [index, ...found.path], message: found.message };
     }
     return undefined;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [key, item] of Object.entries(value)) {
-      if (key === '__proto__') return { path: [...path, key], message: 'a `__proto__` key is not accepted' };
-      const found = unsupportedValue(item, [...path, key], depth + 1);
-      if (found) return found;
+      if (key === '__proto__') return { path: [key], message: 'a `__proto__` key is not accepted' };
+      const found = unsupportedValue(item, depth + 1);
+      if (found) return { path: [key, ...found.path], message: found.message };
     }
     return undefined;
   }
-  return { path, message: 'a value of a kind a collector config cannot hold (binary, set or ordered map)' };
+  return { path: [], message: 'a value of a kind a collector config cannot hold (binary, set or ordered map)' };
 }
 
 /** Every document of a file, or every problem that stops it being read (all located). */

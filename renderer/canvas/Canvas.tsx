@@ -28,8 +28,17 @@ import { ClusterNode } from './nodes/ClusterNode.js';
 import { CollectorNode } from './nodes/CollectorNode.js';
 import { ControlPlaneNode } from './nodes/ControlPlaneNode.js';
 import { SiteNode } from './nodes/SiteNode.js';
+import { LabelledEdge } from './edges/LabelledEdge.js';
 
 const nodeTypes = { site: SiteNode, cluster: ClusterNode, collector: CollectorNode, backend: BackendNode, controlPlane: ControlPlaneNode };
+/** Flows and links are React Flow's default (bezier) edges, with labels that need no measuring. */
+const edgeTypes = { default: LabelledEdge };
+
+// React Flow copies these props into its store whenever their identity changes, and every store
+// update runs the selectors of each of the thousand node and edge components (issue 4 §6): props
+// stay constants, and callbacks read what changes through refs.
+const SNAP_GRID: [number, number] = [8, 8];
+const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;
 
 const MINIMAP_COLORS: Record<string, string> = { site: 'transparent', cluster: 'transparent', collector: '#4f6bed', backend: '#0e9f6e', controlPlane: '#a855f7' };
 
@@ -45,6 +54,14 @@ function CanvasView() {
   const showMinimap = useApp((state) => state.panes.minimap);
   const flow = useReactFlow<ElementNode>();
 
+  // While the view pans or zooms, the viewport is its own compositor layer: the browser moves
+  // the pixels it has drawn instead of painting a thousand nodes again each frame (issue 4 §6).
+  // Only while moving: a layer kept across zooms stays drawn at the scale it had, blurred. A
+  // class on the wrapper, not React state, so a move renders nothing.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+
   // Unchanged nodes and edges keep their objects: React Flow redraws only what a change touched.
   const previousProjection = useRef<Projection>({ nodes: [], edges: [] });
   const projection = useMemo(() => {
@@ -52,6 +69,8 @@ function CanvasView() {
     return (previousProjection.current = shareUnchanged(previousProjection.current, next));
   }, [topology, diagnostics, selection]);
   const [nodes, setNodes] = useState<ElementNode[]>(projection.nodes);
+  const projectedNodes = useRef(projection.nodes);
+  projectedNodes.current = projection.nodes;
   useEffect(() => setNodes((local) => keepLocalNodes(local, projection.nodes)), [projection]);
 
   // The canvas controller the View commands (fit, zoom) use.
@@ -83,9 +102,9 @@ function CanvasView() {
       const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
       const point = pointer ? flow.screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY }) : undefined;
       const outcomes = dragOutcomes(current, [...moved.keys()], point);
-      if (!appStore.getState().applyModel((model) => applyDrag(model, outcomes), { select: false })) setNodes(projection.nodes);
+      if (!appStore.getState().applyModel((model) => applyDrag(model, outcomes), { select: false })) setNodes(projectedNodes.current);
     },
-    [flow, projection],
+    [flow],
   );
 
   const onConnect = useCallback((connection: Connection) => {
@@ -125,23 +144,27 @@ function CanvasView() {
 
   return (
     <ReactFlow<ElementNode>
+      ref={wrapper}
       nodes={nodes}
       edges={projection.edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onSelectionChange={onSelectionChange}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       deleteKeyCode={null}
       colorMode={theme}
       snapToGrid
-      snapGrid={[8, 8]}
+      snapGrid={SNAP_GRID}
       minZoom={0.1}
       fitView
       aria-label="Topology canvas"
-      defaultEdgeOptions={{ type: 'default' }}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
     >
       <Background gap={16} />
       {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#888'} nodeStrokeColor="#8884" />}

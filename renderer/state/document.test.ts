@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addElement, updateElement } from '../model/commands.js';
 import { paletteItem } from '../model/palette.js';
 import { changeDocument, EMPTY_DOCUMENT, readDocument } from './document.js';
+import { editScalar } from './scalar-edit.js';
 
 const TEXT = `# keep this comment
 schemaVersion: 1
@@ -63,5 +64,37 @@ describe('document', () => {
     const broken = readDocument(readDocument(EMPTY_DOCUMENT, TEXT), 'name: [');
     const result = changeDocument(broken, (topology) => topology);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('edits inside one scalar', () => {
+  const valid = readDocument(EMPTY_DOCUMENT, TEXT);
+
+  it.each([
+    ['a replica count', 'replicas: 2', 'replicas: 12'],
+    ['a word', 'region: us-east-1', 'region: eu-west-3'],
+  ])('GIVEN %s changed THEN it is read in place, as a full parse reads it', (_name, from, to) => {
+    const text = TEXT.replace(from, to);
+    const edited = readDocument(valid, text);
+    const full = readDocument(EMPTY_DOCUMENT, text);
+    expect(edited.scalars && editScalar(valid.scalars!(), TEXT, text)).toBeTruthy();
+    expect(edited.topology).toStrictEqual(full.topology);
+    expect(edited.parsed?.text).toBe(text);
+    expect(String(edited.parsed?.document)).toBe(String(full.parsed?.document));
+  });
+
+  it.each([
+    ['a comment added', 'replicas: 2', 'replicas: 2 # two'],
+    ['a quoted string', 'region: us-east-1', 'region: "us-east-1"'],
+    ['a number becoming a word', 'replicas: 2', 'replicas: two'],
+    ['a word becoming a boolean', 'region: us-east-1', 'region: true'],
+    ['a key', 'replicas: 2', 'replica: 2'],
+  ])('GIVEN %s THEN the whole text is parsed again', (_name, from, to) => {
+    const text = TEXT.replace(from, to);
+    expect(editScalar(valid.scalars!(), TEXT, text)).toBeUndefined();
+    const edited = readDocument(valid, text);
+    const full = readDocument(EMPTY_DOCUMENT, text);
+    expect(edited.topology).toStrictEqual(full.topology ?? valid.topology);
+    expect(edited.problems).toStrictEqual(full.problems);
   });
 });

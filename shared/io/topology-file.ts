@@ -23,16 +23,38 @@ export function loadTopology(text: string): TopologyLoadResult {
   if (text.trim() === '') return { ok: false, problems: [{ message: 'the file is empty', line: 1, column: 1 }] };
   const yaml = readYaml(text);
   if (!yaml.ok) return yaml;
-  if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
-    return { ok: false, problems: [{ message: 'a topology file is a YAML mapping (schemaVersion, name, elements...)', line: 1, column: 1 }] };
+  const result = topologyFromData(yaml.value);
+  if (result.ok) return { ...result, parsed: yaml.parsed };
+  switch (result.problem) {
+    case 'not-a-mapping':
+      return { ok: false, problems: [{ message: 'a topology file is a YAML mapping (schemaVersion, name, elements...)', line: 1, column: 1 }] };
+    case 'migration':
+      return { ok: false, problems: [{ message: result.message, path: ['schemaVersion'], ...locate(yaml.parsed, ['schemaVersion']) }] };
+    case 'schema':
+      return { ok: false, problems: describeIssues(result.issues, yaml.parsed) };
   }
-  const migrated = migrate(yaml.value as Record<string, unknown>);
-  if (!migrated.ok) return { ok: false, problems: [{ message: migrated.message, path: ['schemaVersion'], ...locate(yaml.parsed, ['schemaVersion']) }] };
+}
+
+export type TopologyDataResult =
+  | { ok: true; topology: Topology; migratedFrom?: number }
+  | { ok: false; problem: 'not-a-mapping' }
+  | { ok: false; problem: 'migration'; message: string }
+  | { ok: false; problem: 'schema'; issues: readonly z.core.$ZodIssue[] };
+
+/**
+ * The model in the data a topology file holds (its YAML read as plain values): what
+ * `loadTopology` does once the text is read, for a caller that has the data already. Problems
+ * are not located: that needs the YAML document, which `loadTopology` has.
+ */
+export function topologyFromData(value: unknown): TopologyDataResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not-a-mapping' };
+  const migrated = migrate(value as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, problem: 'migration', message: migrated.message };
   const result = Topology.safeParse(migrated.document);
-  if (!result.success) return { ok: false, problems: describeIssues(result.error.issues, yaml.parsed) };
+  if (!result.success) return { ok: false, problem: 'schema', issues: result.error.issues };
   return migrated.migratedFrom === undefined
-    ? { ok: true, topology: result.data, parsed: yaml.parsed }
-    : { ok: true, topology: result.data, parsed: yaml.parsed, migratedFrom: migrated.migratedFrom };
+    ? { ok: true, topology: result.data }
+    : { ok: true, topology: result.data, migratedFrom: migrated.migratedFrom };
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], parsed: ParsedYaml): LoadProblem[] {

@@ -1,13 +1,15 @@
 /**
- * The inspector's form for each element kind: the common fields, as data. Editing one calls
- * `updateElement` with `{ [key]: value }` (nested keys such as `tls.mode` update the object).
+ * The inspector's hand-tuned fields for each element kind: the common ones, with their labels, as
+ * data. A key is a path in the element (`tls.mode` is `mode` inside `tls`).
  */
 import { BACKEND_TYPES } from '../../shared/model/backend.js';
 import { Platform } from '../../shared/model/cluster.js';
 import { CollectorRole, DeploymentMode, Distribution } from '../../shared/model/collector.js';
 import { LinkType } from '../../shared/model/link.js';
 import { Provider } from '../../shared/model/site.js';
-import type { Element, ElementKind, Topology } from '../../shared/model/topology.js';
+import { SIGNALS } from '../../shared/model/common.js';
+import type { ElementKind, Topology } from '../../shared/model/topology.js';
+import type { ValueForm } from './inspector/form-schema.js';
 
 export type FieldSpec =
   | { key: string; label: string; type: 'text'; optional?: boolean; readOnly?: boolean }
@@ -89,22 +91,30 @@ export const INSPECTOR_FIELDS: Record<ElementKind, readonly FieldSpec[]> = {
   ],
 };
 
-/** The fields shown for `element`: backend fields only where its type has them. */
-export function fieldsFor(element: Element): readonly FieldSpec[] {
-  const fields = INSPECTOR_FIELDS[element.kind];
-  if (element.kind !== 'backend') return fields;
-  const base = new Set(['id', 'label', 'type', 'site']);
-  return fields.filter((field) => base.has(field.key) || field.key in element);
+/**
+ * The hand-tuned fields shown for an element, first and in this order; the schema-driven form
+ * shows every other property below them. A field shows where the element's variant has it (a
+ * backend's `bucket` only on S3).
+ */
+export function fieldsFor(kind: ElementKind, properties: ReadonlySet<string>): readonly FieldSpec[] {
+  return INSPECTOR_FIELDS[kind].filter((field) => properties.has(field.key.split('.')[0]!));
 }
 
-export function readField(element: Element, key: string): unknown {
-  return key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), element);
-}
-
-/** The `updateElement` patch that sets `key` (possibly nested, one level) to `value`. */
-export function fieldPatch(element: Element, key: string, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = key.split('.');
-  if (rest.length === 0) return { [head!]: value };
-  const current = (element as Record<string, unknown>)[head!];
-  return { [head!]: { ...(current && typeof current === 'object' ? current : {}), [rest.join('.')]: value } };
+/**
+ * The control a hand-tuned field gets: the schema's (bounds, integer or not), except that a
+ * reference to another element offers the ids of the topology.
+ */
+export function fieldForm(field: FieldSpec, topology: Topology, schema: ValueForm | undefined): ValueForm {
+  if (field.type === 'select') return { control: 'select', options: field.options(topology) };
+  if (schema && schema.control !== 'unsupported') return schema;
+  switch (field.type) {
+    case 'text':
+      return { control: 'text' };
+    case 'number':
+      return { control: 'number', integer: true, ...(field.min !== undefined ? { min: field.min } : {}) };
+    case 'signals':
+      return { control: 'checkboxes', options: SIGNALS, minItems: 1 };
+    case 'boolean':
+      return { control: 'boolean' };
+  }
 }

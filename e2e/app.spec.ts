@@ -129,6 +129,29 @@ test('the YAML editor checks the file against the topology schema', async ({ pag
     .toMatch(/bogusKey/);
 });
 
+test('a flow is selected by clicking it on the canvas or its problem, whatever was selected before', async ({ page }) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await openTemplate(page, 'Central aggregation');
+  const text = await yamlText(page);
+  await replaceYaml(page, text.replace('  - kind: flow\n    id: azure-agent-to-central\n', '  - kind: flow\n    id: azure-agent-to-central\n    compression: none\n'));
+  const problem = page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /without compression.*azure-agent-to-central/ });
+  await expect(problem).toBeVisible();
+
+  // GIVEN a node selected on the canvas WHEN a flow's problem is clicked THEN the flow alone is selected.
+  await node(page, 'Collector central-gateway').click();
+  await expect(page.getByRole('form', { name: 'Collector central-gateway' })).toBeVisible();
+  await problem.click();
+  await expect(page.getByRole('form', { name: 'Flow azure-agent-to-central' })).toBeVisible();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+
+  // WHEN another flow is clicked on the canvas THEN it is the selection.
+  const other = page.getByRole('group', { name: 'Flow aws-agent-to-central', exact: true });
+  await other.locator('path.react-flow__edge-interaction').click({ force: true });
+  await expect(page.getByRole('form', { name: 'Flow aws-agent-to-central' })).toBeVisible();
+  expect(crashes).toStrictEqual([]);
+});
+
 test('clicking a problem selects its element; the quick fix applies', async ({ page }, testInfo) => {
   await openTemplate(page, 'Central aggregation');
   await replaceYaml(

@@ -11,8 +11,8 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -20,6 +20,7 @@ import { connect } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
 import { appStore, canvasControl, useApp } from '../app/app-store.js';
 import { projectTopology, type ElementNode, type Projection } from './projection.js';
+import { selectionAfter } from './selection.js';
 import { keepLocalNodes, shareUnchanged } from './stable-projection.js';
 import { addPaletteItem, canvasActions } from './palette-drop.js';
 import { applyDrag, dragOutcomes } from './placement.js';
@@ -42,8 +43,11 @@ const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;
 
 const MINIMAP_COLORS: Record<string, string> = { site: 'transparent', cluster: 'transparent', collector: '#4f6bed', backend: '#0e9f6e', controlPlane: '#a855f7' };
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id) => b.includes(id));
+/** Stores the selection the user's clicks made (see selection.ts for why not onSelectionChange). */
+function selectFrom(changes: readonly (NodeChange<ElementNode> | EdgeChange)[]): void {
+  const { selection, select } = appStore.getState();
+  const next = selectionAfter(selection, changes);
+  if (next !== selection) select([...next]);
 }
 
 function CanvasView() {
@@ -92,6 +96,7 @@ function CanvasView() {
     // Removal is the delete command's job (it also removes what is inside and connected).
     const kept = changes.filter((change) => change.type !== 'remove');
     setNodes((current) => applyNodeChanges(kept, current));
+    selectFrom(changes);
   }, []);
 
   // The drag ends: a move in the same frame, or into another one (reparenting); refused, the nodes go back.
@@ -111,10 +116,8 @@ function CanvasView() {
     appStore.getState().applyModel((model) => connect(model, connection.source, connection.target));
   }, []);
 
-  const onSelectionChange = useCallback(({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams) => {
-    const ids = [...selectedNodes.map((node) => node.id), ...selectedEdges.map((edge) => edge.id)];
-    if (!sameIds(ids, appStore.getState().selection)) appStore.getState().select(ids);
-  }, []);
+  // Edges are the projection's: a user's click on one only selects it.
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => selectFrom(changes), []);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -152,7 +155,7 @@ function CanvasView() {
       onNodesChange={onNodesChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
-      onSelectionChange={onSelectionChange}
+      onEdgesChange={onEdgesChange}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onMoveStart={onMoveStart}

@@ -205,6 +205,25 @@ test('undo and redo go back and forth through model changes', async ({ page }) =
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect.poll(() => yamlText(page)).toContain('replicas: 4');
   await expect(replicas).toHaveValue('4');
+
+  // In the editor, the undo keys walk the same history: typing there, then the inspector's change.
+  const editor = page.locator('#panel-topology .monaco-editor .view-lines');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# typed\n');
+  await expect.poll(() => yamlText(page)).toContain('# typed');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => yamlText(page)).not.toContain('# typed');
+  // ...so the toolbar's Redo brings the typing back (an undo of Monaco's own would be a new edit, with nothing to redo).
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect.poll(() => yamlText(page)).toContain('# typed');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => yamlText(page)).toContain('replicas: 3');
+  await expect(replicas).toHaveValue('3');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect.poll(() => yamlText(page)).toContain('replicas: 4');
 });
 
 test('dragging from the palette adds a site, then a cluster inside it', async ({ page }, testInfo) => {

@@ -71,6 +71,12 @@ function TopologyEditor() {
         ]);
       }
     });
+    // One undo history for the whole app: in the editor, the undo keys step through it (typing,
+    // canvas and inspector changes alike) instead of through Monaco's own stack, whose undo would
+    // come back as one more edit.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => appStore.getState().undo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => appStore.getState().redo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => appStore.getState().redo());
     editor.onDidChangeModelContent(() => {
       const text = editor.getValue();
       if (text !== appStore.getState().document.text) appStore.getState().editText(text);

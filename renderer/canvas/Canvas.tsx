@@ -9,6 +9,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -18,7 +19,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { connect } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
-import { appStore, canvasControl, useApp } from '../app/app-store.js';
+import { appStore, canvasControl, canvasDrawn, useApp } from '../app/app-store.js';
 import { projectTopology, type ElementNode, type Projection } from './projection.js';
 import { selectionAfter } from './selection.js';
 import { keepLocalNodes, shareUnchanged } from './stable-projection.js';
@@ -76,6 +77,12 @@ function CanvasView() {
   const projectedNodes = useRef(projection.nodes);
   projectedNodes.current = projection.nodes;
   useEffect(() => setNodes((local) => keepLocalNodes(local, projection.nodes)), [projection]);
+
+  // Every node measured: what waited for the canvas to be drawn (the engine run of a newly opened document) may go.
+  const drawn = useNodesInitialized();
+  useEffect(() => {
+    if (drawn || nodes.length === 0) canvasDrawn();
+  }, [drawn, nodes]);
 
   // The canvas controller the View commands (fit, zoom) use.
   useEffect(() => {

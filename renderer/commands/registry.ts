@@ -131,7 +131,10 @@ export function createCommands(context: CommandContext): Command[] {
       global: true,
       enabled: hasDocument,
       // The dialog (panels/ExportDialog.tsx) lists the files, checks for errors and runs the export.
-      run: () => state().setExportDialogOpen(true),
+      run() {
+        state().settle();
+        state().setExportDialogOpen(true);
+      },
     },
     ...(['svg', 'png'] as const).map(
       (format): Command => ({
@@ -140,6 +143,7 @@ export function createCommands(context: CommandContext): Command[] {
         global: true,
         enabled: hasDocument,
         async run() {
+          state().settle();
           const { document, bundle } = state();
           if (!document.topology) return;
           const svg = diagramSvg(document.topology, bundle);

@@ -19,12 +19,14 @@ function elementPath(id: string): (string | number)[] | undefined {
 export function ProblemsPanel({ hidden = false }: { hidden?: boolean }) {
   const problems = useApp((state) => state.document.problems);
   const diagnostics = useApp((state) => state.diagnostics);
+  // A newly opened document shows before the rules have run (store.ts, afterOpen).
+  const checking = useApp((state) => state.bundle === undefined && state.document.topology !== undefined);
   const total = problems.length + diagnostics.length;
   return (
     <section className="problems" aria-label="Problems" hidden={hidden}>
       <h2>Problems <span className="count">{total}</span></h2>
       {total === 0 ? (
-        <p className="muted">No problems.</p>
+        <p className="muted">{checking ? 'Checking…' : 'No problems.'}</p>
       ) : (
         <ul role="list" className="problem-list">
           {problems.map((problem, index) => (

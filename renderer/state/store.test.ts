@@ -30,6 +30,47 @@ describe('app store', () => {
     expect(state.diagnostics.some((diagnostic) => diagnostic.ruleId === 'invalid-name' && diagnostic.elementIds.includes('Gateway'))).toBe(true);
   });
 
+  it('GIVEN the engine runs after opening WHEN a document opens THEN the model is there at once and problems and files follow', () => {
+    const pending: Array<() => void> = [];
+    const store = createAppStore({ afterOpen: (run) => pending.push(run) });
+    store.getState().openDocument(TEXT, null);
+    expect(store.getState().document.topology?.elements).toHaveLength(3);
+    expect(store.getState().bundle).toBeUndefined();
+    expect(store.getState().diagnostics).toStrictEqual([]);
+    pending.shift()!();
+    expect(store.getState().bundle?.files.length).toBeGreaterThan(0);
+    expect(store.getState().diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a document waiting for the engine WHEN an export settles it THEN the engine runs at once, and only once', () => {
+    const pending: Array<() => void> = [];
+    const store = createAppStore({ afterOpen: (run) => pending.push(run) });
+    store.getState().openDocument(TEXT, null);
+    store.getState().settle();
+    const settled = store.getState();
+    expect(settled.bundle?.files.length).toBeGreaterThan(0);
+    pending.shift()!();
+    expect(store.getState()).toBe(settled);
+  });
+
+  it('GIVEN the engine runs after opening WHEN an edit or another document comes first THEN the late run changes nothing', () => {
+    const pending: Array<() => void> = [];
+    const store = createAppStore({ afterOpen: (run) => pending.push(run) });
+    store.getState().openDocument(TEXT, null);
+    store.getState().editText(TEXT.replace('replicas: 2', 'replicas: 4'));
+    const edited = store.getState();
+    expect(edited.bundle?.files.length).toBeGreaterThan(0);
+    pending.shift()!();
+    expect(store.getState()).toBe(edited);
+
+    store.getState().openDocument(TEXT, null);
+    store.getState().openDocument(TEXT.replace('name: demo', 'name: other'), null);
+    pending.shift()!();
+    expect(store.getState().bundle).toBeUndefined();
+    pending.shift()!();
+    expect(store.getState().bundle?.files.some((file) => file.content.includes('other'))).toBe(true);
+  });
+
   it('GIVEN a model command WHEN undone and redone THEN text, model and dirty flag follow', () => {
     const store = createAppStore();
     store.getState().openDocument(TEXT, 'demo.otel-topology.yaml');

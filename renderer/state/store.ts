@@ -51,6 +51,8 @@ export interface AppActions {
   editText(text: string): void;
   /** Runs a model command; false (with a message) when it could not apply. */
   applyModel(change: (topology: Topology) => Outcome, options?: { select?: boolean }): boolean;
+  /** Runs the engine now if a newly opened document is still waiting for it (before an export). */
+  settle(): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
@@ -76,9 +78,19 @@ export function isDirty(state: AppState): boolean {
 
 export { canRedo, canUndo };
 
-export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
+export interface AppStoreOptions extends Partial<Pick<AppState, 'theme'>> {
+  /**
+   * When to run the engine for a newly opened document: the app passes "once the page is idle",
+   * so a large topology is drawn first and its problems and generated files follow; at once by
+   * default. An edit before then runs it as usual.
+   */
+  readonly afterOpen?: (run: () => void) => void;
+}
+
+export function createAppStore(initial: AppStoreOptions = {}) {
   let session: EngineSession = createEngineSession();
   let nonce = 0;
+  let openings = 0;
 
   return createStore<AppStore>()((set, get) => {
     /** The state that follows a new document state: engine output, pruned selection. */
@@ -116,10 +128,16 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
 
       openDocument(text, path, options = {}) {
         session = createEngineSession();
-        set({ document: EMPTY_DOCUMENT, bundle: undefined, selection: [] });
+        set({ document: EMPTY_DOCUMENT, bundle: undefined, diagnostics: [], selection: [] });
         const document = readDocument(EMPTY_DOCUMENT, text);
+        const opening = ++openings;
+        const later = document.topology ? initial.afterOpen : undefined;
+        // Unless an edit (or another document) came first, the engine runs then.
+        later?.(() => {
+          if (opening === openings) get().settle();
+        });
         set({
-          ...derive(document),
+          ...(later ? { document } : derive(document)),
           isOpen: true,
           history: startHistory(text),
           filePath: path,
@@ -128,6 +146,10 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme'>> = {}) {
           reveal: undefined,
           message: undefined,
         });
+      },
+
+      settle() {
+        if (get().bundle === undefined && get().document.topology) set(derive(get().document));
       },
 
       closeDocument() {

@@ -92,12 +92,15 @@ function CanvasView() {
     canvasControl.zoomReset = () => void flow.zoomTo(1, { duration: 150 });
   }, [flow]);
 
-  // A newly opened document is shown whole.
+  // A newly opened document is shown whole, once its own nodes (not the last document's) have their sizes.
   const isOpenId = useApp((state) => state.history.entries[0]);
+  const fittedFor = useRef<unknown>(undefined);
   useEffect(() => {
-    const timer = setTimeout(() => void flow.fitView({ padding: 0.1 }), 50);
-    return () => clearTimeout(timer);
-  }, [isOpenId, flow]);
+    if (!drawn || fittedFor.current === isOpenId) return;
+    if (nodes.length !== projection.nodes.length || nodes.some((node, index) => node.id !== projection.nodes[index]!.id)) return;
+    fittedFor.current = isOpenId;
+    void flow.fitView({ padding: 0.1 });
+  }, [drawn, isOpenId, nodes, projection, flow]);
 
   const onNodesChange = useCallback((changes: NodeChange<ElementNode>[]) => {
     // Removal is the delete command's job (it also removes what is inside and connected).

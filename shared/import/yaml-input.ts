@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { STRICT_PARSE, syntaxErrors } from '../io/yaml-document.js';
 import type { ConfigPath } from '../validation/config-check.js';
+import { readFastYaml } from './fast-yaml.js';
 
 /** Alias expansions allowed per document (billion-laughs guard), as for topology files. */
 const MAX_ALIAS_COUNT = 100;
@@ -38,42 +39,47 @@ export interface ReadProblem extends Position {
 
 export type ReadResult = { ok: true; documents: YamlDocument[] } | { ok: false; problems: ReadProblem[] };
 
-/** The node at `path` (a map entry's key, which is where an editor points), and how many keys of it were found. */
-function walk(document: Document, path: ConfigPath): { node: Node | undefined; depth: number } {
-  let node = (document.contents ?? undefined) as Node | undefined;
-  let found = node;
-  let depth = 0;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
-      if (!pair) break;
-      found = (isScalar(pair.key) ? pair.key : (pair.value as Node | null)) ?? found;
-      node = (pair.value ?? undefined) as Node | undefined;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
-      if (!item) break;
-      found = item;
-      node = item;
-    } else break;
-    depth++;
-  }
-  return { node: found, depth };
+/** The offset of the node at `path` (a map entry's key, which is where an editor points), and how many keys of it were found. */
+export type Finder = (path: ConfigPath) => { offset: number | undefined; depth: number };
+
+/** The full read's finder, over `yaml`'s nodes (exported for the fast reader's differential test). */
+export function walk(document: Document): Finder {
+  return (path) => {
+    let node = (document.contents ?? undefined) as Node | undefined;
+    let found = node;
+    let depth = 0;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+        if (!pair) break;
+        found = (isScalar(pair.key) ? pair.key : (pair.value as Node | null)) ?? found;
+        node = (pair.value ?? undefined) as Node | undefined;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (!item) break;
+        found = item;
+        node = item;
+      } else break;
+      depth++;
+    }
+    return { offset: found?.range?.[0], depth };
+  };
 }
 
 function documentLocator(
   file: string,
-  document: Document,
+  find: Finder,
   lineCounter: LineCounter,
   fallback: Position,
 ): { locate: Locator; has: (path: ConfigPath) => boolean } {
   return {
     locate(path) {
-      const offset = walk(document, path).node?.range?.[0];
+      const { offset } = find(path);
       if (offset === undefined) return fallback;
       const position = lineCounter.linePos(offset);
       return { file, line: position.line, column: position.col };
     },
-    has: (path) => walk(document, path).depth === path.length,
+    has: (path) => find(path).depth === path.length,
   };
 }
 
@@ -124,12 +130,29 @@ function unsupportedValue(value: unknown, depth = 0): { path: ConfigPath; messag
   return { path: [], message: 'a value of a kind a collector config cannot hold (binary, set or ordered map)' };
 }
 
+/**
+ * The file read by the fast reader (fast-yaml.ts), where it reads all of it: the same documents,
+ * values and positions as the full read below, which runs wherever it declines. It declines
+ * whatever `unsupportedValue` would refuse, so its values need no such check.
+ */
+function readFast(file: string, text: string): ReadResult | undefined {
+  const lineCounter = new LineCounter();
+  const fast = readFastYaml(text, lineCounter.addNewLine);
+  if (!fast) return undefined;
+  // Every document has a root, so the locator never falls back.
+  const fallback = { file, line: 1, column: 1 };
+  const documents = fast.map(({ value, find }, index) => ({ file, index, value, ...documentLocator(file, find, lineCounter, fallback) }));
+  return { ok: true, documents };
+}
+
 /** Every document of a file, or every problem that stops it being read (all located). */
 export function readYamlFile(file: string, text: string): ReadResult {
   const fail = (message: string, line = 1, column = 1): ReadResult => ({ ok: false, problems: [{ file, line, column, message }] });
   if (text.length > MAX_FILE_CHARACTERS) return fail(`the file is too large to import (${Math.round(text.length / 1024 / 1024)} MiB; at most ${MAX_FILE_CHARACTERS / 1024 / 1024} MiB)`);
   if (looksBinary(text)) return fail('the file is binary, not YAML');
   if (text.trim() === '') return fail('the file is empty');
+  const fast = readFast(file, text);
+  if (fast) return fast;
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, ...STRICT_PARSE });
   if (!Array.isArray(parsed)) return fail('the file is empty');
@@ -147,7 +170,7 @@ export function readYamlFile(file: string, text: string): ReadResult {
       continue;
     }
     const unsupported = unsupportedValue(value);
-    const { locate, has } = documentLocator(file, document, lineCounter, { file, line: start.line, column: start.column });
+    const { locate, has } = documentLocator(file, walk(document), lineCounter, { file, line: start.line, column: start.column });
     if (unsupported) {
       problems.push({ ...locate(unsupported.path), message: unsupported.message });
       continue;
@@ -188,6 +211,17 @@ export function readEmbeddedYaml(
   const place = (line: number, column: number): Position =>
     isBlock ? { file: outer.file, line: anchor.line + line, column: indent + column } : anchor;
   if (looksBinary(text)) return { ok: false, problems: [{ ...anchor, message: 'the embedded config is binary, not YAML' }] };
+  const fastLines = new LineCounter();
+  const fast = readFastYaml(text, fastLines.addNewLine);
+  // One document, as `parseDocument` reads: more is its error.
+  if (fast?.length === 1) {
+    const inner = documentLocator(outer.file, fast[0]!.find, fastLines, anchor);
+    const locate: Locator = (innerPath) => {
+      const position = inner.locate(innerPath);
+      return place(position.line, position.column);
+    };
+    return { ok: true, value: fast[0]!.value, locate, has: inner.has };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, ...STRICT_PARSE });
   if (document.errors.length > 0) {
@@ -199,7 +233,7 @@ export function readEmbeddedYaml(
   } catch (error) {
     return { ok: false, problems: [{ ...anchor, message: `cannot read the embedded YAML: ${(error as Error).message}` }] };
   }
-  const inner = documentLocator(outer.file, document, lineCounter, anchor);
+  const inner = documentLocator(outer.file, walk(document), lineCounter, anchor);
   const locate: Locator = (innerPath) => {
     const position = inner.locate(innerPath);
     return position === anchor ? anchor : place(position.line, position.column);

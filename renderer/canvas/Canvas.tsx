@@ -11,6 +11,7 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -64,7 +65,12 @@ function CanvasView() {
   // Only while moving: a layer kept across zooms stays drawn at the scale it had, blurred. A
   // class on the wrapper, not React state, so a move renders nothing.
   const wrapper = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  /** Whether the user panned or zoomed since the document opened (programmatic moves have no event). */
+  const userMoved = useRef(false);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) userMoved.current = true;
+    wrapper.current?.classList.add('is-moving');
+  }, []);
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
 
   // Unchanged nodes and edges keep their objects: React Flow redraws only what a change touched.
@@ -92,15 +98,22 @@ function CanvasView() {
     canvasControl.zoomReset = () => void flow.zoomTo(1, { duration: 150 });
   }, [flow]);
 
-  // A newly opened document is shown whole, once its own nodes (not the last document's) have their sizes.
+  // A newly opened document is shown whole, once its own nodes (not the last document's) have
+  // their sizes, and again when the canvas changes size (the panes around it settling) until the
+  // user moves the view.
   const isOpenId = useApp((state) => state.history.entries[0]);
-  const fittedFor = useRef<unknown>(undefined);
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const fitted = useRef<{ openId: unknown; size: string } | undefined>(undefined);
   useEffect(() => {
-    if (!drawn || fittedFor.current === isOpenId) return;
-    if (nodes.length !== projection.nodes.length || nodes.some((node, index) => node.id !== projection.nodes[index]!.id)) return;
-    fittedFor.current = isOpenId;
+    if (!drawn || nodes.length !== projection.nodes.length || nodes.some((node, index) => node.id !== projection.nodes[index]!.id)) return;
+    const size = `${width}x${height}`;
+    const last = fitted.current;
+    if (last?.openId === isOpenId && (last.size === size || userMoved.current)) return;
+    if (last?.openId !== isOpenId) userMoved.current = false;
+    fitted.current = { openId: isOpenId, size };
     void flow.fitView({ padding: 0.1 });
-  }, [drawn, isOpenId, nodes, projection, flow]);
+  }, [drawn, isOpenId, nodes, projection, flow, width, height]);
 
   const onNodesChange = useCallback((changes: NodeChange<ElementNode>[]) => {
     // Removal is the delete command's job (it also removes what is inside and connected).

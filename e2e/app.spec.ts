@@ -2,51 +2,12 @@
  * The web build end to end: templates, canvas, the two-way YAML editor, problems, generated
  * files, undo/redo, palette drops and the bundle export. Elements are found by role and name.
  */
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { node, openTemplate, replaceYaml, snapshot, yamlText, type MonacoGlobal } from './page-helpers.js';
 
-const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
-
-type MonacoGlobal = {
-  __otelMonaco: {
-    editor: {
-      getModels(): Array<{ uri: { toString(): string }; getValue(): string }>;
-      getModelMarkers(filter: { owner?: string }): Array<{ owner: string; message: string; startLineNumber: number; resource: { toString(): string } }>;
-    };
-  };
-};
-
-async function openTemplate(page: Page, title: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: `Template ${title}` }).click();
-  await expect(page.locator('#panel-topology .monaco-editor')).toBeVisible();
-}
-
-function yamlText(page: Page): Promise<string> {
-  return page.evaluate((uri) => {
-    const model = (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
-    return model?.getValue() ?? '';
-  }, TOPOLOGY_URI);
-}
-
-/** Replaces the editor's text as a user would: select all, delete, paste. */
-async function replaceYaml(page: Page, text: string) {
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.locator('#panel-topology .monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.press('ControlOrMeta+V');
-}
-
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -2,41 +2,8 @@
  * The inspector end to end: every model field has a control, edits reach the YAML (and undo),
  * and a value the model refuses stays in the form with its message, the YAML untouched.
  */
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-
-const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
-
-type MonacoGlobal = {
-  __otelMonaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string }> } };
-};
-
-async function openTemplate(page: Page, title: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: `Template ${title}` }).click();
-  await expect(page.locator('#panel-topology .monaco-editor')).toBeVisible();
-}
-
-function yamlText(page: Page): Promise<string> {
-  return page.evaluate((uri) => {
-    const model = (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
-    return model?.getValue() ?? '';
-  }, TOPOLOGY_URI);
-}
-
-/** Replaces the editor's text as a user would: select all, delete, paste. */
-async function replaceYaml(page: Page, text: string) {
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.locator('#panel-topology .monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.press('ControlOrMeta+V');
-}
-
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
+import { expect, test, type Page } from '@playwright/test';
+import { node, openTemplate, replaceYaml, snapshot, yamlText } from './page-helpers.js';
 
 /** The element's text block in the YAML: from its `id:` line to the next element. */
 async function elementYaml(page: Page, id: string): Promise<string> {
@@ -46,7 +13,6 @@ async function elementYaml(page: Page, id: string): Promise<string> {
   return start === -1 ? '' : text.slice(start, end === -1 ? undefined : end);
 }
 
-const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
 test.beforeEach(async ({ context }) => {

@@ -3,6 +3,7 @@ import { addElement, updateElement } from '../model/commands.js';
 import { paletteItem } from '../model/palette.js';
 import { changeDocument, EMPTY_DOCUMENT, readDocument } from './document.js';
 import { editScalar } from './scalar-edit.js';
+import { loadTopology } from '../../shared/io/topology-file.js';
 
 const TEXT = `# keep this comment
 schemaVersion: 1
@@ -32,6 +33,19 @@ describe('document', () => {
     expect(broken.problems.length).toBeGreaterThan(0);
     expect(broken.problems[0]!.line).toBeGreaterThan(0);
     expect(broken.topology).toBe(valid.topology);
+  });
+
+  it.each([
+    { name: 'the fast reader reads', text: TEXT },
+    { name: 'the fast reader declines (an anchor)', text: TEXT.replace('region: us-east-1', 'region: &region us-east-1') },
+  ])('GIVEN a file $name WHEN opened THEN model, data and YAML document are what the full read gives', ({ text }) => {
+    const read = readDocument(EMPTY_DOCUMENT, text);
+    const full = loadTopology(text);
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    expect(read.topology).toStrictEqual(full.topology);
+    expect(read.written()).toStrictEqual(full.parsed.document.toJS());
+    expect(String(read.parsed!.document)).toBe(String(full.parsed.document));
   });
 
   it('GIVEN a model change THEN the text keeps comments and key order, and the new model is read back', () => {

@@ -6,6 +6,7 @@ import { loadTopology, saveTopology, topologyFromData } from '../../shared/io/to
 import type { LoadProblem } from '../../shared/io/problem.js';
 import { MAX_ALIAS_COUNT, readYaml, type ParsedYaml } from '../../shared/io/yaml-document.js';
 import type { Topology } from '../../shared/model/topology.js';
+import { readFastYaml } from '../../shared/io/fast-yaml.js';
 import { editScalar, indexScalars, type ScalarSource } from './scalar-edit.js';
 
 export interface DocumentState {
@@ -31,6 +32,8 @@ export const EMPTY_DOCUMENT: DocumentState = { text: '', topology: undefined, pa
 export function readDocument(previous: DocumentState, text: string): DocumentState {
   const edited = previous.scalars && previous.problems.length === 0 ? readScalarEdit(previous.scalars(), previous.text, text) : undefined;
   if (edited) return edited;
+  const quick = readQuickly(text);
+  if (quick) return quick;
   const result = loadTopology(text);
   if (result.ok) {
     const { parsed } = result;
@@ -52,6 +55,41 @@ export function readDocument(previous: DocumentState, text: string): DocumentSta
 }
 
 /**
+ * The state of a valid topology file read by the fast reader (shared/io/fast-yaml.ts: `yaml`'s
+ * lexer straight to data, equal to the full parse where it does not decline), the YAML document
+ * parsed when first asked for: opening a large file does not wait for it. `undefined` where the
+ * fast reader declines or the data is not a valid, current topology (the full read then words
+ * the problems).
+ */
+function readQuickly(text: string): DocumentState | undefined {
+  const documents = readFastYaml(text);
+  if (documents?.length !== 1) return undefined;
+  const data = documents[0]!.value;
+  const result = topologyFromData(data);
+  if (!result.ok || result.migratedFrom !== undefined) return undefined;
+  const parse = parseWhenAsked(text);
+  return {
+    text,
+    topology: result.topology,
+    get parsed() {
+      return parse();
+    },
+    problems: [],
+    written: () => data,
+    scalars: once(() => ({ data, index: indexScalars(parse().document, text) })),
+  };
+}
+
+/** The full parse of a text already known to read as a valid topology, made on first call. */
+function parseWhenAsked(text: string): () => ParsedYaml {
+  return once(() => {
+    const yaml = readYaml(text);
+    if (!yaml.ok) throw new Error(`a topology read in place does not parse: ${yaml.problems[0]?.message}`);
+    return yaml.parsed;
+  });
+}
+
+/**
  * The state after an edit inside one scalar, read without parsing the text (`editScalar` says
  * when that reads what a full parse would); `undefined` when it cannot be, or when the result is
  * not a valid topology (the full parse then locates the problems).
@@ -61,11 +99,7 @@ function readScalarEdit(source: ScalarSource, before: string, text: string): Doc
   if (!edited) return undefined;
   const result = topologyFromData(edited.data);
   if (!result.ok || result.migratedFrom !== undefined) return undefined;
-  const parse = once(() => {
-    const yaml = readYaml(text);
-    if (!yaml.ok) throw new Error(`an edit read in place does not parse: ${yaml.problems[0]?.message}`);
-    return yaml.parsed;
-  });
+  const parse = parseWhenAsked(text);
   return {
     text,
     topology: result.topology,

@@ -5,7 +5,7 @@ import { LineCounter, parseAllDocuments, stringify, type ToStringOptions } from 
 import { describe, expect, it } from 'vitest';
 import { STRICT_PARSE } from '../io/yaml-document.js';
 import type { ConfigPath } from '../validation/config-check.js';
-import { readFastYaml } from './fast-yaml.js';
+import { readFastYaml } from '../io/fast-yaml.js';
 import { walk } from './yaml-input.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { STRICT_PARSE, syntaxErrors } from '../io/yaml-document.js';
 import type { ConfigPath } from '../validation/config-check.js';
-import { readFastYaml } from './fast-yaml.js';
+import { readFastYaml } from '../io/fast-yaml.js';
 
 /** Alias expansions allowed per document (billion-laughs guard), as for topology files. */
 const MAX_ALIAS_COUNT = 100;
@@ -131,7 +131,7 @@ function unsupportedValue(value: unknown, depth = 0): { path: ConfigPath; messag
 }
 
 /**
- * The file read by the fast reader (fast-yaml.ts), where it reads all of it: the same documents,
+ * The file read by the fast reader (shared/io/fast-yaml.ts), where it reads all of it: the same documents,
  * values and positions as the full read below, which runs wherever it declines. It declines
  * whatever `unsupportedValue` would refuse, so its values need no such check.
  */

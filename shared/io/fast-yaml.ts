@@ -12,10 +12,12 @@
  * white space, bad indentation...) makes it decline, and so does what the import refuses in a
  * value (numbers that are not finite, more than 60 levels): the caller then reads the text the
  * full way, which words every problem. So what it reads needs no further guard.
- * fast-yaml.property.test.ts holds the two reads equal.
+ * shared/import/fast-yaml.property.test.ts holds the two reads equal (the import reads every
+ * manifest with it; the app, a topology file it opens).
  */
 import { CST, Lexer } from 'yaml';
-import type { ConfigPath } from '../validation/config-check.js';
+/** A path into the data: map keys and sequence indexes. */
+type ConfigPath = readonly (string | number)[];
 
 export interface FastDocument {
   readonly value: unknown;

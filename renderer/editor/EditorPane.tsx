@@ -157,6 +157,11 @@ function GeneratedFiles() {
 
 export function EditorPane({ hidden = false }: { hidden?: boolean }) {
   const tab = useApp((state) => state.editorTab);
+  // The generated files' editor is made the first time its tab shows, not with every document opened.
+  const [generatedShown, setGeneratedShown] = useState(tab === 'generated');
+  useEffect(() => {
+    if (tab === 'generated') setGeneratedShown(true);
+  }, [tab]);
   return (
     <section className="editor-pane" aria-label="Editor" hidden={hidden}>
       <div role="tablist" aria-label="Editor tabs" className="tabs">
@@ -171,7 +176,7 @@ export function EditorPane({ hidden = false }: { hidden?: boolean }) {
         <TopologyEditor />
       </div>
       <div role="tabpanel" id="panel-generated" aria-labelledby="tab-generated" hidden={tab !== 'generated'} className="tab-panel">
-        <GeneratedFiles />
+        {generatedShown && <GeneratedFiles />}
       </div>
     </section>
   );

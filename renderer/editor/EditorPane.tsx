@@ -157,6 +157,14 @@ function GeneratedFiles() {
 
 export function EditorPane({ hidden = false }: { hidden?: boolean }) {
   const tab = useApp((state) => state.editorTab);
+  // The topology's editor is made once the page is idle: a large topology's canvas is drawn first
+  // (Monaco measuring its box would make the browser lay out the thousand nodes again meanwhile).
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return setIdle(true);
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
   // The generated files' editor is made the first time its tab shows, not with every document opened.
   const [generatedShown, setGeneratedShown] = useState(tab === 'generated');
   useEffect(() => {
@@ -173,7 +181,7 @@ export function EditorPane({ hidden = false }: { hidden?: boolean }) {
         </button>
       </div>
       <div role="tabpanel" id="panel-topology" aria-labelledby="tab-topology" hidden={tab !== 'topology'} className="tab-panel">
-        <TopologyEditor />
+        {idle ? <TopologyEditor /> : <p className="muted editor-loading">Loading the editor…</p>}
       </div>
       <div role="tabpanel" id="panel-generated" aria-labelledby="tab-generated" hidden={tab !== 'generated'} className="tab-panel">
         {generatedShown && <GeneratedFiles />}

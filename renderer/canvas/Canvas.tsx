@@ -106,10 +106,10 @@ function CanvasView() {
   const height = useStore((state) => state.height);
   const fitted = useRef<{ openId: unknown; size: string } | undefined>(undefined);
   useEffect(() => {
-    if (!drawn || nodes.length !== projection.nodes.length || nodes.some((node, index) => node.id !== projection.nodes[index]!.id)) return;
     const size = `${width}x${height}`;
     const last = fitted.current;
-    if (last?.openId === isOpenId && (last.size === size || userMoved.current)) return;
+    if (!drawn || (last?.openId === isOpenId && (last.size === size || userMoved.current))) return;
+    if (nodes.length !== projection.nodes.length || nodes.some((node, index) => node.id !== projection.nodes[index]!.id)) return;
     if (last?.openId !== isOpenId) userMoved.current = false;
     fitted.current = { openId: isOpenId, size };
     void flow.fitView({ padding: 0.1 });

@@ -387,6 +387,18 @@ test('the keyboard reaches the palette, problems and dialogs', async ({ page }, 
   await expect(toolbarButton).toBeFocused();
 });
 
+test('the start screen lists recent files; the browser says how to open one again', async ({ page }) => {
+  await page.goto('/');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a file…' }).click();
+  await (await choosing).setFiles({ name: 'mine.otel-topology.yaml', mimeType: 'application/yaml', buffer: Buffer.from('schemaVersion: 1\nname: mine\nelements: []\n') });
+  await expect(page.getByRole('status', { name: /0 errors/ })).toBeVisible();
+  await page.reload();
+  const recent = page.getByRole('region', { name: 'Recent files' });
+  await expect(recent.getByRole('listitem')).toHaveText(['mine.otel-topology.yaml']);
+  await expect(recent).toContainText('A browser cannot open a file again by its name: use Open a file… to choose it.');
+});
+
 test('File › Import a folder: its YAML files import together, its subfolders are left alone', async ({ page }, testInfo) => {
   const folder = testInfo.outputPath('manifests');
   mkdirSync(join(folder, 'drafts'), { recursive: true });

@@ -7,7 +7,11 @@ import { TEMPLATES } from '../templates.js';
 
 interface Recovery { text: string; path: string | null; savedAt: string }
 
-export function StartScreen({ commands }: { commands: readonly Command[] }) {
+/**
+ * `openRecent` reopens a recent file by its path, where the platform can (the desktop app); the
+ * browser keeps only names, so there the list says how to open one again.
+ */
+export function StartScreen({ commands, openRecent }: { commands: readonly Command[]; openRecent?: (path: string) => void }) {
   const [recovery, setRecovery] = useState<Recovery | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   useEffect(() => {
@@ -37,7 +41,12 @@ export function StartScreen({ commands }: { commands: readonly Command[] }) {
       {recent.length > 0 && (
         <section aria-label="Recent files">
           <h2>Recent</h2>
-          <ul className="recent">{recent.map((path) => <li key={path}>{path}</li>)}</ul>
+          <ul className="recent">
+            {recent.map((path) => (
+              <li key={path}>{openRecent ? <button type="button" className="link-button" onClick={() => openRecent(path)}>{path}</button> : path}</li>
+            ))}
+          </ul>
+          {!openRecent && <p className="muted">A browser cannot open a file again by its name: use Open a file… to choose it.</p>}
         </section>
       )}
       <section aria-label="Templates">

@@ -387,7 +387,7 @@ test('the keyboard reaches the palette, problems and dialogs', async ({ page }, 
   await expect(toolbarButton).toBeFocused();
 });
 
-test('the start screen lists recent files; the browser says how to open one again', async ({ page }) => {
+test('the start screen lists recent files; the browser says how to open one again', async ({ page }, testInfo) => {
   await page.goto('/');
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open a file…' }).click();
@@ -397,6 +397,7 @@ test('the start screen lists recent files; the browser says how to open one agai
   const recent = page.getByRole('region', { name: 'Recent files' });
   await expect(recent.getByRole('listitem')).toHaveText(['mine.otel-topology.yaml']);
   await expect(recent).toContainText('A browser cannot open a file again by its name: use Open a file… to choose it.');
+  await snapshot(page, testInfo, 'start-screen-recent');
 });
 
 test('File › Import a folder: its YAML files import together, its subfolders are left alone', async ({ page }, testInfo) => {

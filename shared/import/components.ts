@@ -18,6 +18,7 @@ import {
 } from '../model/collector.js';
 import { SamplingPolicy, type LeafSamplingPolicy } from '../model/tail-sampling.js';
 import { tlsSecret } from './flow-settings.js';
+import { defined, map, parsed } from './plain-data.js';
 import { isPlainObject, type PlainObject } from '../validation/config-check.js';
 import { typeOf } from '../catalog/catalog.js';
 import { OTLP_GRPC_PORT, OTLP_HTTP_PORT } from '../engine/conventions.js';
@@ -26,18 +27,6 @@ import { OTLP_GRPC_PORT, OTLP_HTTP_PORT } from '../engine/conventions.js';
 export function nameOf(id: string): string | undefined {
   const slash = id.indexOf('/');
   return slash === -1 ? undefined : id.slice(slash + 1);
-}
-
-/** Drops undefined fields, so the schema's defaults apply. */
-function defined(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-const map = (value: unknown): PlainObject => (isPlainObject(value) ? value : {});
-
-function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
 }
 
 /** The host every present OTLP protocol binds on its standard port, for `bind`; `auto` otherwise. */

@@ -8,6 +8,7 @@ import { FILE_STORAGE_EXTENSION, TLS_DIRECTORY } from '../engine/conventions.js'
 import type { SecretKey, SecretValue } from '../model/common.js';
 import { Compression, FlowTls, Queue, Retry, type Flow } from '../model/flow.js';
 import { isPlainObject, type PlainObject } from '../validation/config-check.js';
+import { defined, parsed } from './plain-data.js';
 
 export type FlowSettings = Partial<Pick<Flow, 'compression' | 'tls' | 'retry' | 'queue' | 'headers'>>;
 
@@ -20,13 +21,6 @@ export interface SettingKeys {
 
 /** Looks up the Secret key an environment variable is filled from, where the workload says. */
 export type SecretLookup = (variable: string) => SecretKey | undefined;
-
-function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
-
-const defined = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 
 const ENV_ONLY = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
 

@@ -19,6 +19,7 @@
 import { COMPONENT_SECTIONS, isPlainObject, type ConfigPath, type PlainObject } from '../validation/config-check.js';
 import { HELM_CHART_NAME, HELM_CHART_VERSION, helmChartDefaultValues } from './helm-chart-defaults.js';
 import { deepEqual } from './overrides.js';
+import { list, map } from './plain-data.js';
 
 const HELM_MODES = ['daemonset', 'deployment', 'statefulset'] as const;
 export type HelmMode = (typeof HELM_MODES)[number];
@@ -69,8 +70,6 @@ interface Preset {
   readonly workload?: (context: PresetContext) => string | undefined;
 }
 
-const map = (value: unknown): PlainObject => (isPlainObject(value) ? value : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Go templates' truth: false, 0, "", null and empty lists and maps are false. */
 function truthy(value: unknown): boolean {

@@ -29,6 +29,7 @@ import {
 } from '../validation/config-check.js';
 import { connectorModel, nameOf, processorModel, receiverModel, serverTls } from './components.js';
 import { collectorFlowSettings, exporterSettings, headerValues, secretValue, type SecretLookup } from './flow-settings.js';
+import { map } from './plain-data.js';
 import { collectorEnv, NO_ENV, secretOf } from './workload-env.js';
 import { configDifference, deepEqual, isRemoval, overridePaths, semanticConfig } from './overrides.js';
 import { collectSources, slug, type CollectorSource, type ImportFile, type Problem } from './sources.js';
@@ -460,8 +461,6 @@ function referencedSecrets(elements: ReadonlyArray<Flow | Backend>): Set<string>
   for (const element of elements) visit(element);
   return names;
 }
-
-const map = (value: unknown): PlainObject => (isPlainObject(value) ? value : {});
 
 const serviceNameSets = new WeakMap<CollectorSource, Set<string>>();
 

@@ -12,6 +12,7 @@ import { referencedEnvironment } from '../engine/collector/secrets.js';
 import type { CollectorRole, DeploymentMode } from '../model/collector.js';
 import { COMPONENT_SECTIONS, isPlainObject, type ConfigPath, type PlainObject } from '../validation/config-check.js';
 import { helmPodEnv } from './helm-chart-defaults.js';
+import { list, map } from './plain-data.js';
 import { isHelmMode, renderHelmConfig } from './helm-presets.js';
 import { workloadEnv, type WorkloadEnv } from './workload-env.js';
 import { readEmbeddedYaml, type Locator, type Position, type YamlDocument } from './yaml-input.js';
@@ -86,8 +87,6 @@ function looksLikeHelmValues(value: PlainObject): boolean {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const map = (value: unknown): PlainObject => (isPlainObject(value) ? value : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The collector's merge of several `--config` files: maps merge recursively, later wins, the rest replaced. */
 export function mergeConfigFiles(base: PlainObject, override: PlainObject): PlainObject {

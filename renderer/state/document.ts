@@ -32,7 +32,9 @@ export const EMPTY_DOCUMENT: DocumentState = { text: '', topology: undefined, pa
 export function readDocument(previous: DocumentState, text: string): DocumentState {
   const edited = previous.scalars && previous.problems.length === 0 ? readScalarEdit(previous.scalars(), previous.text, text) : undefined;
   if (edited) return edited;
-  const quick = readQuickly(text);
+  // Opening (nothing read yet) is where the fast read pays: while typing, the next edit would parse
+  // the text anyway (to index its scalars), so the fast read would be work on top of it.
+  const quick = previous.topology === undefined ? readQuickly(text) : undefined;
   if (quick) return quick;
   const result = loadTopology(text);
   if (result.ok) {

@@ -135,6 +135,17 @@ export function pageProbe({ nodes, edges }) {
   requestAnimationFrame(tick);
 }
 
+/**
+ * Installed before the app loads: no File System Access API, so "Open a file…" uses the file
+ * input Playwright's file chooser drives (as in Firefox) instead of `showOpenFilePicker`.
+ */
+export function fileInputOnly() {
+  for (const name of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker']) {
+    delete window[name];
+    delete Window.prototype[name];
+  }
+}
+
 /** A point of the canvas where the empty pane (not a node) is under the pointer. */
 async function emptyPanePoint(page) {
   return page.evaluate(() => {
@@ -232,6 +243,7 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
     page.on('pageerror', (error) => log('page error:', error.message));
+    await page.addInitScript(fileInputOnly);
     await page.addInitScript(pageProbe, { nodes: topology.nodes, edges: topology.edges });
     await page.goto(URL_);
 

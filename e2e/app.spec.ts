@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { node, openTemplate, replaceYaml, snapshot, yamlText, type MonacoGlobal } from './page-helpers.js';
+import { node, openTemplate, replaceYaml, snapshot, withoutFileSystemAccess, yamlText, type MonacoGlobal } from './page-helpers.js';
 
 
 test.beforeEach(async ({ context }) => {
@@ -387,7 +387,8 @@ test('the keyboard reaches the palette, problems and dialogs', async ({ page }, 
   await expect(toolbarButton).toBeFocused();
 });
 
-test('the start screen lists recent files; the browser says how to open one again', async ({ page }, testInfo) => {
+test('without the File System Access API the start screen lists recent names and says how to open one again', async ({ page }, testInfo) => {
+  await withoutFileSystemAccess(page);
   await page.goto('/');
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open a file…' }).click();

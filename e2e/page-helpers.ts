@@ -44,3 +44,17 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
 
 /** A canvas node, by its accessible name (`Collector central-gateway`). */
 export const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+
+/**
+ * Takes the File System Access API away before the app loads, as in Firefox: topologies open
+ * through the file input (Playwright's `filechooser`, which never sees `showOpenFilePicker`),
+ * save as downloads, and recent files are names only.
+ */
+export async function withoutFileSystemAccess(page: Page) {
+  await page.addInitScript(() => {
+    for (const name of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker']) {
+      delete (window as unknown as Record<string, unknown>)[name];
+      delete (Window.prototype as unknown as Record<string, unknown>)[name];
+    }
+  });
+}

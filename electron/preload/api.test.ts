@@ -22,7 +22,8 @@ describe('preload API', () => {
     const api = createDesktopApi(fakeIpcRenderer().ipc);
     expect(api.kind).toBe('electron');
     expect(Object.keys(api.channels).sort()).toStrictEqual([...CHANNEL_NAMES].sort());
-    expect(Object.keys(api).sort()).toStrictEqual(['channels', 'kind', 'on']);
+    expect(api.reopensRecent).toBe(true);
+    expect(Object.keys(api).sort()).toStrictEqual(['channels', 'kind', 'on', 'reopensRecent']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 

@@ -20,6 +20,7 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
   ) as unknown as DesktopApi['channels'];
   return Object.freeze({
     kind: 'electron' as const,
+    reopensRecent: true,
     channels: Object.freeze(channels),
     on<E extends EventName>(event: E, listener: (payload: never) => void): () => void {
       if (!DECLARED_EVENTS.has(event)) throw new Error(`unknown event ${String(event)}`);

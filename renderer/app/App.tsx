@@ -97,7 +97,7 @@ export function App() {
           </div>
         </div>
       ) : (
-        <StartScreen commands={commands} {...(platform.kind === 'electron' ? { openRecent: (path: string) => void openPath(context, path) } : {})} />
+        <StartScreen commands={commands} {...(platform.reopensRecent ? { openRecent: (path: string) => openPath(context, path) } : {})} />
       )}
       <StatusBar />
       <CommandPalette commands={commands} />

@@ -48,6 +48,7 @@ function fakePlatform(answer: Awaited<ReturnType<DesktopApi['channels']['bundle:
   const listeners = new Set<(payload: EventOf<'bundle:progress'>) => void>();
   return {
     kind: 'electron',
+    reopensRecent: true,
     channels: {
       'bundle:export': async ({ files }: { files: unknown[] }) => {
         for (const listener of listeners) listener({ done: files.length, total: files.length });

@@ -8,15 +8,18 @@ import { TEMPLATES } from '../templates.js';
 interface Recovery { text: string; path: string | null; savedAt: string }
 
 /**
- * `openRecent` reopens a recent file by its path, where the platform can (the desktop app); the
- * browser keeps only names, so there the list says how to open one again.
+ * `openRecent` reopens a recent file by its path, where the platform can (the desktop app, and a
+ * browser with the File System Access API); a browser without it keeps only names, so there the
+ * list says how to open one again. The list is read again after a try, as a file that could not
+ * be opened leaves it.
  */
-export function StartScreen({ commands, openRecent }: { commands: readonly Command[]; openRecent?: (path: string) => void }) {
+export function StartScreen({ commands, openRecent }: { commands: readonly Command[]; openRecent?: (path: string) => Promise<void> }) {
   const [recovery, setRecovery] = useState<Recovery | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
+  const readRecent = () => void platform.channels['file:recent']({}).then((result) => result.ok && setRecent(result.data));
   useEffect(() => {
     void platform.channels['recovery:read']({}).then((result) => result.ok && setRecovery(result.data));
-    void platform.channels['file:recent']({}).then((result) => result.ok && setRecent(result.data));
+    readRecent();
   }, []);
   const run = (id: string) => void commands.find((command) => command.id === id)?.run();
   return (
@@ -43,7 +46,7 @@ export function StartScreen({ commands, openRecent }: { commands: readonly Comma
           <h2>Recent</h2>
           <ul className="recent">
             {recent.map((path) => (
-              <li key={path}>{openRecent ? <button type="button" className="link-button" onClick={() => openRecent(path)}>{path}</button> : path}</li>
+              <li key={path}>{openRecent ? <button type="button" className="link-button" onClick={() => void openRecent(path).then(readRecent)}>{path}</button> : path}</li>
             ))}
           </ul>
           {!openRecent && <p className="muted">A browser cannot open a file again by its name: use Open a file… to choose it.</p>}

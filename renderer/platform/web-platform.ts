@@ -1,9 +1,13 @@
 /**
  * The desktop API for the browser build: the same channels as the preload, done with browser
- * APIs (a file input, downloads or the File System Access API, localStorage).
+ * APIs. Where the File System Access API exists (Chromium), topologies open and save through its
+ * pickers and their handles are kept (web-file-handles.ts), so a recent file opens again and
+ * saves back into itself; elsewhere (Firefox) a file input, downloads, and recent names only.
+ * Imports and exports use a file input and downloads everywhere.
  */
 import { strToU8, zipSync } from 'fflate';
 import { IMPORT_LIMITS, type Channel, type DesktopApi, type EventName, type EventOf, type RequestOf, type ResponseOf, type Result } from '../../shared/ipc/contract.js';
+import { FileHandleStore, hasPermission, indexedDbBackend, reopen, type FileHandle } from './web-file-handles.js';
 
 const RECOVERY_KEY = 'otel-topology:recovery';
 const RECENT_KEY = 'otel-topology:recent';
@@ -59,13 +63,34 @@ function addRecent(path: string): void {
   localStorage.setItem(RECENT_KEY, JSON.stringify([path, ...readRecent().filter((item) => item !== path)].slice(0, MAX_RECENT)));
 }
 
-/** File handles of the File System Access API, by the name we gave the renderer. */
-interface SaveHandle {
-  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
-  readonly name: string;
+const TOPOLOGY_TYPES = [{ description: 'OTel topology', accept: { 'application/yaml': ['.yaml', '.yml'] } }];
+
+/** The pickers of the File System Access API (not in TypeScript's DOM library). */
+interface FilePickers {
+  showOpenFilePicker(options: { types: typeof TOPOLOGY_TYPES; multiple: false }): Promise<FileHandle[]>;
+  showSaveFilePicker(options: { suggestedName: string; types: typeof TOPOLOGY_TYPES }): Promise<FileHandle>;
 }
-type SavePicker = (options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }) => Promise<SaveHandle>;
-const handles = new Map<string, SaveHandle>();
+
+/** Both pickers and IndexedDB, or none of this: then files go through a file input and downloads. */
+function filePickers(): FilePickers | undefined {
+  const candidate = window as unknown as Partial<FilePickers>;
+  if (typeof candidate.showOpenFilePicker !== 'function' || typeof candidate.showSaveFilePicker !== 'function' || typeof indexedDB === 'undefined') return undefined;
+  return { showOpenFilePicker: candidate.showOpenFilePicker.bind(window), showSaveFilePicker: candidate.showSaveFilePicker.bind(window) };
+}
+
+const pickers = filePickers();
+/** Handles of files opened or saved, by the path the renderer sees (the file's name, made unique). */
+const handles = pickers ? new FileHandleStore<FileHandle>(indexedDbBackend()) : undefined;
+
+/** A picker's answer, or null when the user cancels it. */
+async function picked<T>(picking: Promise<T>): Promise<T | null> {
+  try {
+    return await picking;
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return null;
+    throw error;
+  }
+}
 
 function fileName(path: string | null): string {
   const name = path?.split(/[\\/]/).pop();
@@ -75,7 +100,14 @@ function fileName(path: string | null): string {
 type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 const handlers: Handlers = {
-  async 'file:open'() {
+  async 'file:open'({ path }) {
+    if (pickers && handles) {
+      if (path) return reopen(handles, path);
+      const [handle] = (await picked(pickers.showOpenFilePicker({ types: TOPOLOGY_TYPES, multiple: false }))) ?? [];
+      if (!handle) return null;
+      const text = await (await handle.getFile()).text();
+      return { path: await handles.remember(handle), text };
+    }
     const [file] = await pickFiles('.yaml,.yml', { multiple: false, label: 'Choose a topology file' });
     if (!file) return null;
     addRecent(file.name);
@@ -83,26 +115,21 @@ const handlers: Handlers = {
   },
 
   async 'file:save'({ path, text, saveAs }) {
-    const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
-    let handle = path && !saveAs ? handles.get(path) : undefined;
-    if (!handle && picker) {
-      try {
-        handle = await picker({
-          suggestedName: fileName(path),
-          types: [{ description: 'OTel topology', accept: { 'application/yaml': ['.yaml', '.yml'] } }],
-        });
-      } catch (error) {
-        if ((error as Error).name === 'AbortError') return null;
-        throw error;
+    if (pickers && handles) {
+      // The file the document came from (opened or saved before, maybe before a reload), unless
+      // the user asks for another; the permission request goes first, while the key press counts.
+      const known = path ? handles.peek(path) : undefined;
+      const permitted = known && !saveAs ? hasPermission(known, 'readwrite') : undefined;
+      const kept = saveAs || !path ? undefined : (known ?? (await handles.get(path)));
+      if (kept && !(await (permitted ?? hasPermission(kept, 'readwrite')))) {
+        throw new Error(`${path} was not saved: permission to write it was not given; save again to allow it, or use Save as…`);
       }
-    }
-    if (handle) {
+      const handle = kept ?? (await picked(pickers.showSaveFilePicker({ suggestedName: known?.name ?? fileName(path), types: TOPOLOGY_TYPES })));
+      if (!handle) return null;
       const writable = await handle.createWritable();
       await writable.write(text);
       await writable.close();
-      handles.set(handle.name, handle);
-      addRecent(handle.name);
-      return { path: handle.name };
+      return { path: await handles.remember(handle) };
     }
     const name = fileName(path);
     download(name, text, 'application/yaml');
@@ -127,7 +154,7 @@ const handlers: Handlers = {
   },
 
   async 'file:recent'() {
-    return readRecent();
+    return handles ? handles.list() : readRecent();
   },
 
   async 'bundle:export'({ files, suggestedName }) {
@@ -196,6 +223,7 @@ function emit<E extends EventName>(event: E, payload: EventOf<E>): void {
 
 export const webPlatform: DesktopApi = {
   kind: 'web',
+  reopensRecent: handles !== undefined,
   channels: {
     'file:open': (request) => answer('file:open', request),
     'file:save': (request) => answer('file:save', request),

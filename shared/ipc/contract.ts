@@ -135,6 +135,12 @@ export type EventOf<E extends EventName> = z.output<(typeof EVENTS)[E]>;
  */
 export type DesktopApi = {
   readonly kind: 'electron' | 'web';
+  /**
+   * Whether `file:open` with a path from `file:recent` opens that file again: always on the
+   * desktop; in a browser only with the File System Access API (Chromium), where the recent
+   * paths name kept file handles. Elsewhere a browser keeps only names.
+   */
+  readonly reopensRecent: boolean;
   readonly channels: { readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
   on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 };

@@ -3,18 +3,18 @@
  * commands; the store writes them into the YAML and the projection redraws from the result.
  */
 import {
-  Background,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
   useStore,
+  ViewportPortal,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -32,6 +32,7 @@ import { CollectorNode } from './nodes/CollectorNode.js';
 import { ControlPlaneNode } from './nodes/ControlPlaneNode.js';
 import { SiteNode } from './nodes/SiteNode.js';
 import { LabelledEdge } from './edges/LabelledEdge.js';
+import { CanvasMinimap, type MinimapColors } from './CanvasMinimap.js';
 
 const nodeTypes = { site: SiteNode, cluster: ClusterNode, collector: CollectorNode, backend: BackendNode, controlPlane: ControlPlaneNode };
 /** Flows and links are React Flow's default (bezier) edges, with labels that need no measuring. */
@@ -43,7 +44,11 @@ const edgeTypes = { default: LabelledEdge };
 const SNAP_GRID: [number, number] = [8, 8];
 const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;
 
-const MINIMAP_COLORS: Record<string, string> = { site: 'transparent', cluster: 'transparent', collector: '#4f6bed', backend: '#0e9f6e', controlPlane: '#a855f7' };
+const MINIMAP_COLORS: MinimapColors = {
+  nodes: { site: 'transparent', cluster: 'transparent', collector: '#4f6bed', backend: '#0e9f6e', controlPlane: '#a855f7' },
+  otherNode: '#888',
+  frameStroke: '#8884',
+};
 
 /** Stores the selection the user's clicks made (see selection.ts for why not onSelectionChange). */
 function selectFrom(changes: readonly (NodeChange<ElementNode> | EdgeChange)[]): void {
@@ -60,18 +65,30 @@ function CanvasView() {
   const showMinimap = useApp((state) => state.panes.minimap);
   const flow = useReactFlow<ElementNode>();
 
-  // While the view pans or zooms, the viewport is its own compositor layer: the browser moves
-  // the pixels it has drawn instead of painting a thousand nodes again each frame (issue 4 §6).
-  // Only while moving: a layer kept across zooms stays drawn at the scale it had, blurred. A
-  // class on the wrapper, not React state, so a move renders nothing.
+  // The viewport is its own compositor layer (styles.css): panning and zooming move pixels already
+  // drawn instead of painting a thousand nodes again each frame (issue 4 §6). A layer keeps the
+  // scale it was drawn at, so after a zoom it is drawn again at the new one — taken off and put
+  // back (`is-redrawing`, a class on the wrapper: a move renders nothing in React).
   const wrapper = useRef<HTMLDivElement>(null);
   /** Whether the user panned or zoomed since the document opened (programmatic moves have no event). */
   const userMoved = useRef(false);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+  const drawnAtZoom = useRef<number | undefined>(undefined);
+  const redraw = useRef(0);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
     if (event) userMoved.current = true;
-    wrapper.current?.classList.add('is-moving');
+    cancelAnimationFrame(redraw.current);
+    wrapper.current?.classList.remove('is-redrawing');
+    drawnAtZoom.current ??= viewport.zoom;
   }, []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+  const onMoveEnd = useCallback((_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    if (drawnAtZoom.current === viewport.zoom) return;
+    drawnAtZoom.current = viewport.zoom;
+    wrapper.current?.classList.add('is-redrawing');
+    // Two frames: one drawn without the layer, then the layer again at the new scale.
+    redraw.current = requestAnimationFrame(() => {
+      redraw.current = requestAnimationFrame(() => wrapper.current?.classList.remove('is-redrawing'));
+    });
+  }, []);
 
   // Unchanged nodes and edges keep their objects: React Flow redraws only what a change touched.
   const previousProjection = useRef<Projection>({ nodes: [], edges: [] });
@@ -192,8 +209,10 @@ function CanvasView() {
       aria-label="Topology canvas"
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
     >
-      <Background gap={16} />
-      {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#888'} nodeStrokeColor="#8884" />}
+      <ViewportPortal>
+        <div className="canvas-grid" aria-hidden="true" />
+      </ViewportPortal>
+      {showMinimap && <CanvasMinimap colors={MINIMAP_COLORS} theme={theme} label="Minimap" />}
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );

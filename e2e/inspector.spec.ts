@@ -1,6 +1,6 @@
 /**
- * The inspector end to end: every model field has a control, edits reach the YAML (and undo),
- * and a value the model refuses stays in the form with its message, the YAML untouched.
+ * The inspector end to end: every model field has a control and says what it is, edits reach the
+ * YAML (and undo), and a value the model refuses stays in the form with its message, the YAML untouched.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { node, openTemplate, replaceYaml, snapshot, yamlText } from './page-helpers.js';
@@ -25,6 +25,10 @@ test('a collector: resources, a new processor, an invalid quantity refused, undo
   const form = page.getByRole('form', { name: 'Collector central-gateway' });
   await expect(form).toBeVisible();
   await expect(form.getByRole('spinbutton', { name: 'Replicas' })).toHaveValue('3');
+  // Each field says what it is: the model's description is its accessible description.
+  await expect(form.getByRole('spinbutton', { name: 'Replicas' })).toHaveAccessibleDescription(
+    'Replicas of a Deployment or StatefulSet (Cloud Run: minimum instances); DaemonSets and autoscaling ignore it. Default 2 for gateways, 1 for agents.',
+  );
 
   // GIVEN the resources section WHEN the memory limit is set THEN the YAML has it.
   await form.getByRole('group', { name: 'Resources' }).locator('summary').first().click();
@@ -56,6 +60,7 @@ test('a collector: resources, a new processor, an invalid quantity refused, undo
   await memory.fill('3 gigabytes');
   await memory.press('Enter');
   await expect(memory).toHaveAttribute('aria-invalid', 'true');
+  await expect(memory).toHaveAccessibleDescription('a memory quantity such as 512Mi or 2Gi Memory in Kubernetes units: 512Mi, 2Gi.');
   await expect(form.getByRole('alert').filter({ hasText: 'a memory quantity such as 512Mi or 2Gi' })).toBeVisible();
   await expect(form.getByText('Not applied: the model refuses this change.')).toBeVisible();
   expect(await yamlText(page)).toBe(before);
@@ -92,6 +97,8 @@ test('a flow: its problem, retry and queue, a malformed duration refused', async
   await retry.locator('summary').first().click();
   const maxElapsed = retry.getByRole('textbox', { name: 'Max elapsed time' });
   await expect(maxElapsed).toHaveAttribute('placeholder', '300s');
+  await expect(maxElapsed).toHaveAccessibleDescription('Time after which a batch is given up and dropped. Default 300s.');
+  await expect(retry).toHaveAccessibleDescription(/^Retry of failed sends; where absent, on/);
   await maxElapsed.fill('15m');
   await maxElapsed.press('Enter');
   await expect.poll(() => elementYaml(page, 'azure-agent-to-central')).toMatch(/retry:\n\s+maxElapsedTime: 15m/);
@@ -105,6 +112,16 @@ test('a flow: its problem, retry and queue, a malformed duration refused', async
   await consumers.press('Enter');
   await expect.poll(() => elementYaml(page, 'azure-agent-to-central')).toContain('queue: {type: persistent, size: 5000, consumers: 20}');
 
+  // WHEN the exporter name is emptied THEN the flow keeps an empty one (a bare exporter id), not the default.
+  const exporterName = form.getByRole('textbox', { name: 'Exporter name' });
+  await exporterName.fill('central');
+  await exporterName.press('Enter');
+  await expect.poll(() => elementYaml(page, 'azure-agent-to-central')).toContain('exporterName: central');
+  await exporterName.fill('');
+  await exporterName.press('Enter');
+  await expect.poll(() => elementYaml(page, 'azure-agent-to-central')).toContain('exporterName: ""');
+  await expect(exporterName).toHaveAttribute('placeholder', '""');
+
   const before = await yamlText(page);
   await maxElapsed.fill('fifteen minutes');
   await maxElapsed.press('Enter');
@@ -114,6 +131,11 @@ test('a flow: its problem, retry and queue, a malformed duration refused', async
   await form.getByRole('button', { name: 'Discard changes' }).click();
   await expect(maxElapsed).toHaveValue('15m');
   await inspector(page).evaluate((element) => element.scrollTo(0, 0));
+  // The bar at the bottom shows the element's description, then the focused field's.
+  const help = inspector(page).locator('.inspector-help');
+  await expect(help).toHaveText('Flow: Telemetry from a collector to a collector or a backend.');
+  await form.getByRole('combobox', { name: 'Compression' }).focus();
+  await expect(help).toHaveText(/^Compression: How data sent to collectors and OTLP backends is compressed/);
   await snapshot(page, testInfo, 'inspector-flow');
   await page.getByRole('button', { name: 'Toggle light/dark theme' }).click();
   await retry.scrollIntoViewIfNeeded();
@@ -152,4 +174,42 @@ test('a collector: an env variable from a Secret, raw overrides as YAML', async 
   await overrides.fill('service:\n  telemetry:\n    logs: {level: debug}');
   await overrides.blur();
   await expect.poll(() => elementYaml(page, 'central-gateway')).toMatch(/overrides:\n\s+service:\n\s+telemetry:\n\s+logs:/);
+});
+
+/** The part of Monaco's API the hover test drives: the editors and their models. */
+type MonacoEditors = {
+  __otelMonaco: {
+    editor: {
+      getEditors(): Array<{
+        getModel(): { uri: { toString(): string }; getLinesContent(): string[] } | null;
+        setPosition(position: { lineNumber: number; column: number }): void;
+        revealLineInCenter(line: number): void;
+        focus(): void;
+        trigger(source: string, action: string, payload: unknown): void;
+      }>;
+    };
+  };
+};
+
+test("the YAML editor's hover on a field shows the description the inspector gives it", async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  await node(page, 'Collector central-gateway').click();
+  const replicas = page.getByRole('form', { name: 'Collector central-gateway' }).getByRole('spinbutton', { name: 'Replicas' });
+  const description = await replicas.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+  expect(description).toMatch(/^Replicas of a Deployment/);
+
+  // WHEN the pointer would rest on `replicas:` in the topology's YAML (the hover action at its position).
+  await page.evaluate(() => {
+    const editor = (window as unknown as MonacoEditors).__otelMonaco.editor
+      .getEditors()
+      .find((candidate) => candidate.getModel()?.uri.toString().endsWith('topology.otel-topology.yaml'))!;
+    const lines = editor.getModel()!.getLinesContent();
+    const lineNumber = lines.findIndex((line) => /^\s+replicas: /.test(line)) + 1;
+    editor.setPosition({ lineNumber, column: lines[lineNumber - 1]!.indexOf('replicas') + 2 });
+    editor.revealLineInCenter(lineNumber);
+    editor.focus();
+    editor.trigger('e2e', 'editor.action.showHover', {});
+  });
+
+  await expect(page.locator('.monaco-hover-content').first()).toContainText(description);
 });

@@ -107,6 +107,11 @@ describe('updateElement', () => {
     const result = updateElement(agentToGateway(), 'gateway', { replicas: undefined });
     expect(result.ok && result.topology.elements.find((element) => element.id === 'gateway')).not.toHaveProperty('replicas');
   });
+
+  it('GIVEN a field WHEN set to an empty string THEN it keeps the empty string (a bare exporter id), not removed', () => {
+    const result = updateElement(agentToGateway(), 'agent-to-gateway', { exporterName: '' });
+    expect(result.ok && result.topology.elements.find((element) => element.id === 'agent-to-gateway')).toHaveProperty('exporterName', '');
+  });
 });
 
 describe('moveElements', () => {

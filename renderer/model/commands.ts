@@ -122,8 +122,8 @@ export function deleteElements(topology: Topology, ids: Iterable<string>): Topol
 }
 
 /**
- * Sets fields of one element; `undefined` removes a field. The id goes through `renameElement`,
- * so references and layout follow.
+ * Sets fields of one element; `undefined` removes a field (an empty string is a value: the model
+ * says where it is allowed). The id goes through `renameElement`, so references and layout follow.
  */
 export function updateElement(topology: Topology, id: string, patch: Readonly<Record<string, unknown>>): Outcome {
   const index = topology.elements.findIndex((element) => element.id === id);
@@ -139,7 +139,7 @@ export function updateElement(topology: Topology, id: string, patch: Readonly<Re
   const { id: _id, ...fields } = patch;
   const element = { ...next.elements[index]! } as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined || value === '') delete element[key];
+    if (value === undefined) delete element[key];
     else element[key] = value;
   }
   const elements = next.elements.map((candidate, position) => (position === index ? (element as Element) : candidate));

@@ -15,6 +15,7 @@ import { KIND_NAMES } from '../canvas/projection.js';
 import { fieldForm, fieldsFor } from './inspector-fields.js';
 import { elementForm, type ObjectForm, type UnionForm } from './inspector/form-schema.js';
 import { childOf, planEdit, readAt, retype, setAt, type FormPath, type Plain } from './inspector/form-values.js';
+import { FieldHelpBar, useFieldHelp } from './inspector/FieldHelp.js';
 import { Field, Fields, FormContext, type FormContextValue } from './inspector/FormControls.js';
 import './inspector.css';
 
@@ -69,6 +70,7 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
   const root = elementForm(value as { kind: Element['kind']; type?: string });
   const properties = new Set(root.fields.map((field) => field.key));
   const tuned = fieldsFor(element.kind, properties);
+  const help = useFieldHelp(root.description ? { name: KIND_NAMES[element.kind], text: root.description } : undefined);
 
   const commit = (candidate: Plain) => {
     const plan = planEdit(topology, element.id, written, candidate);
@@ -98,7 +100,13 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
   const unplaced = [...context.errors].filter(([key]) => !hasControl(root, value, key));
 
   return (
-    <form className="inspector-form" onSubmit={(event) => event.preventDefault()} aria-label={`${KIND_NAMES[element.kind]} ${element.id}`}>
+    <form
+      className="inspector-form"
+      onSubmit={(event) => event.preventDefault()}
+      onFocus={help.onFocus}
+      onBlur={help.onBlur}
+      aria-label={`${KIND_NAMES[element.kind]} ${element.id}`}
+    >
       <p className="inspector-kind">{KIND_NAMES[element.kind]}</p>
       {diagnostics.length > 0 && (
         <ul className="inspector-problems" aria-label={`Problems of ${element.id}`}>
@@ -133,6 +141,7 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
               label={field.label}
               required={!('optional' in field && field.optional) && (schema.field?.required ?? true)}
               readOnly={'readOnly' in field && field.readOnly === true}
+              {...(schema.field?.description ? { description: schema.field.description } : {})}
             />
           );
         })}
@@ -140,6 +149,7 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
           <Fields path={[]} form={root} value={value} fallback={undefined} />
         </div>
       </FormContext.Provider>
+      <FieldHelpBar help={help.help} />
     </form>
   );
 }

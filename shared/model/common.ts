@@ -12,6 +12,17 @@ export const SIGNALS: readonly Signal[] = Signal.options;
  */
 export const ElementId = z.string().min(1, 'an id cannot be empty');
 
+/** The fields every element starts with: its `kind`, its id and its display name. */
+export function elementHead<const K extends string>(kind: K) {
+  return {
+    kind: z.literal(kind).meta({ description: 'Element kind.' }),
+    id: ElementId.meta({
+      description: 'Unique in the topology; names the Kubernetes objects and collector components, so a DNS-1123 label (a-z, 0-9, -).',
+    }),
+    label: z.string().min(1).optional().meta({ description: 'Display name on the canvas; the id where absent.' }),
+  };
+}
+
 /** A Go duration as the collector reads it: `200ms`, `5s`, `1m30s`. */
 export const Duration = z
   .string()
@@ -24,23 +35,31 @@ export const MemoryQuantity = z
   .string()
   .regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'a memory quantity such as 512Mi or 2Gi');
 
-/**
- * A secret never stored in the topology: the collector reads it from the environment variable
- * `env` (emitted as `${env:NAME}`), which Kubernetes fills from `secret.name` / `secret.key`.
- */
-/** A key of a Kubernetes Secret. */
-export const SecretKey = z.object({ name: z.string().min(1), key: z.string().min(1) }).strict();
+export const SecretKey = z
+  .object({
+    name: z.string().min(1).meta({ description: 'Name of the Kubernetes Secret.' }),
+    key: z.string().min(1).meta({ description: 'Key in the Secret whose value is used.' }),
+  })
+  .strict()
+  .meta({ description: 'A key of a Kubernetes Secret.' });
 export type SecretKey = z.infer<typeof SecretKey>;
 
 /** An environment variable name, as the collector's `${env:NAME}` reads it. */
 export const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
 
+/**
+ * A secret never stored in the topology: the collector reads it from the environment variable
+ * `env` (emitted as `${env:NAME}`), which Kubernetes fills from `secret.name` / `secret.key`.
+ */
 export const SecretRef = z
   .object({
-    env: EnvName,
-    secret: SecretKey.optional(),
+    env: EnvName.meta({ description: 'Environment variable the collector reads the value from, written as ${env:NAME} in its config.' }),
+    secret: SecretKey.optional().meta({
+      description: 'Kubernetes Secret key that fills the variable; where absent, the variable is listed in the README for you to provide.',
+    }),
   })
-  .strict();
+  .strict()
+  .meta({ description: 'A secret kept out of the topology: read from an environment variable, filled from a Kubernetes Secret.' });
 export type SecretRef = z.infer<typeof SecretRef>;
 
 /** A value that may be secret: a literal (flagged by `plain-text-secret` where it matters) or a reference. */
@@ -54,8 +73,14 @@ export type SecretValue = z.infer<typeof SecretValue>;
  */
 export const EnvValue = z.union([
   z.string(),
-  z.object({ secret: SecretKey }).strict(),
-  z.object({ field: z.string().min(1) }).strict(),
+  z
+    .object({ secret: SecretKey.meta({ description: 'Secret and key the value comes from.' }) })
+    .strict()
+    .meta({ description: 'The value of a Kubernetes Secret key.' }),
+  z
+    .object({ field: z.string().min(1).meta({ description: 'Pod field path: metadata.name, status.podIP, spec.nodeName...' }) })
+    .strict()
+    .meta({ description: "A field of the collector's pod (Kubernetes only)." }),
 ]);
 export type EnvValue = z.infer<typeof EnvValue>;
 
@@ -65,16 +90,20 @@ export type RawConfig = z.infer<typeof RawConfig>;
 
 export const ComputeResources = z
   .object({
-    cpu: CpuQuantity.optional(),
-    memory: MemoryQuantity.optional(),
+    cpu: CpuQuantity.optional().meta({ description: 'CPU in Kubernetes units: 250m, 1, 0.5.' }),
+    memory: MemoryQuantity.optional().meta({ description: 'Memory in Kubernetes units: 512Mi, 2Gi.' }),
   })
   .strict();
 
-/** Container resources. @default requests 100m / 256Mi, limits 1 / 512Mi */
+/** Container resources. */
 export const Resources = z
   .object({
-    requests: ComputeResources.default({ cpu: '100m', memory: '256Mi' }),
-    limits: ComputeResources.default({ cpu: '1', memory: '512Mi' }),
+    requests: ComputeResources.default({ cpu: '100m', memory: '256Mi' }).meta({
+      description: 'CPU and memory reserved for the container when it is scheduled. Default 100m and 256Mi.',
+    }),
+    limits: ComputeResources.default({ cpu: '1', memory: '512Mi' }).meta({
+      description: 'Most CPU and memory the container may use; GOMEMLIMIT is set to 80% of the memory limit. Default 1 and 512Mi.',
+    }),
   })
   .strict();
 export type Resources = z.infer<typeof Resources>;

@@ -19,14 +19,15 @@ export type ElementOf<K extends ElementKind> = Extract<Element, { kind: K }>;
 /** The whole design: what the canvas draws, the editor shows and the engine turns into files. */
 export const Topology = z
   .object({
-    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-    name: z.string().min(1),
-    description: z.string().optional(),
-    policy: Policy.default(Policy.parse({})),
-    elements: z.array(Element).default([]),
-    layout: Layout.default({}),
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).meta({ description: 'Version of the file format, for migrations.' }),
+    name: z.string().min(1).meta({ description: 'Name of the topology: the title of the bundle README and diagram.' }),
+    description: z.string().optional().meta({ description: 'Free text about the topology, written at the top of the bundle README.' }),
+    policy: Policy.default(Policy.parse({})).meta({ description: 'Topology-wide rules and targets: collector version, distribution, data residency, TLS, budget.' }),
+    elements: z.array(Element).default([]).meta({ description: 'Sites, clusters, collectors, backends, links, flows and control planes.' }),
+    layout: Layout.default({}).meta({ description: 'Canvas position of each element by id; generated files do not depend on it.' }),
   })
-  .strict();
+  .strict()
+  .meta({ description: 'An OTel Topology Designer topology.' });
 export type Topology = z.infer<typeof Topology>;
 /** The topology as written in a file, before defaults. */
 export type TopologyInput = z.input<typeof Topology>;

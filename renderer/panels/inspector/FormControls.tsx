@@ -6,7 +6,7 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { parse, stringify } from 'yaml';
 import { unionVariant, type ChoiceOption, type FieldForm, type ObjectForm, type UnionForm, type ValueForm } from './form-schema.js';
-import { childOf, pathKey, type FormPath, type Plain } from './form-values.js';
+import { childOf, emptiedValue, pathKey, type FormPath, type Plain } from './form-values.js';
 
 export interface FormContextValue {
   edit(path: FormPath, value: unknown): void;
@@ -28,26 +28,36 @@ export interface ControlProps {
   readonly value: unknown;
   readonly fallback: unknown;
   readonly label: string;
-  /** The model's description of the field, where it has one: a tooltip on the label. */
+  /** The model's description of the field: its help text and accessible description. */
   readonly description?: string;
   readonly required?: boolean;
   readonly readOnly?: boolean;
 }
 
-/** The message the model gives for `path`, and the props that tie it to its control. */
-function useFieldError(path: FormPath) {
+/**
+ * The message the model gives for `path` and the field's help text (its description in the
+ * model), and the props that make both the control's accessible description.
+ */
+function useFieldNotes(path: FormPath, description: string | undefined) {
   const { errors } = useContext(FormContext);
   const id = useId();
   const message = errors.get(pathKey(path));
+  const describedBy = [message ? `${id}-error` : '', description ? `${id}-help` : ''].filter(Boolean).join(' ');
   return {
     message,
-    props: message ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {},
-    node: message ? <p id={`${id}-error`} className="field-error" role="alert">{message}</p> : null,
+    description,
+    props: { ...(message ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) },
+    error: message ? <p id={`${id}-error`} className="field-error" role="alert">{message}</p> : null,
+    help: description ? <p id={`${id}-help`} className="field-help">{description}</p> : null,
   };
 }
 
+type FieldNotes = ReturnType<typeof useFieldNotes>;
+/** The attributes that tie a control to its notes. */
+type Described = FieldNotes['props'];
+
 /** A text or number input: a draft while typing, committed on Enter or when the focus leaves. */
-function TextInput({ path, form, value, fallback, required, readOnly, id, describedBy }: ControlProps & { id: string; describedBy: object }) {
+function TextInput({ path, form, value, fallback, required, readOnly, id, describedBy }: ControlProps & { id: string; describedBy: Described }) {
   const { edit } = useContext(FormContext);
   const current = shown(value);
   const [draft, setDraft] = useState(current);
@@ -55,7 +65,7 @@ function TextInput({ path, form, value, fallback, required, readOnly, id, descri
   const numeric = form.control === 'number';
   const save = () => {
     if (draft === current) return;
-    if (draft.trim() === '') return edit(path, required && !numeric ? '' : undefined);
+    if (draft.trim() === '') return edit(path, emptiedValue(form, required ?? false));
     if (!numeric) return edit(path, draft.trim());
     const number = Number(draft);
     if (Number.isFinite(number)) edit(path, number);
@@ -67,7 +77,7 @@ function TextInput({ path, form, value, fallback, required, readOnly, id, descri
       type={numeric ? 'number' : 'text'}
       value={draft}
       readOnly={readOnly}
-      placeholder={fallback === undefined ? undefined : shown(fallback)}
+      placeholder={value === '' ? '""' : fallback === undefined ? undefined : shown(fallback)}
       {...(form.control === 'number' ? { min: form.min, max: form.max, step: form.integer ? 1 : 'any' } : {})}
       {...describedBy}
       onChange={(event) => setDraft(event.target.value)}
@@ -81,7 +91,7 @@ function TextInput({ path, form, value, fallback, required, readOnly, id, descri
 }
 
 /** Raw collector configuration as YAML; a parse error stays beside it and nothing is committed. */
-function RawInput({ path, value, id, describedBy }: ControlProps & { id: string; describedBy: object }) {
+function RawInput({ path, value, id, describedBy }: ControlProps & { id: string; describedBy: Described }) {
   const { edit } = useContext(FormContext);
   const current = value === undefined ? '' : stringify(value).trimEnd();
   const [draft, setDraft] = useState(current);
@@ -111,7 +121,7 @@ function RawInput({ path, value, id, describedBy }: ControlProps & { id: string;
         spellCheck={false}
         value={draft}
         placeholder="key: value"
-        {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-yaml-error` } : describedBy)}
+        {...(error ? { 'aria-invalid': true, 'aria-describedby': [`${id}-yaml-error`, describedBy['aria-describedby']].filter(Boolean).join(' ') } : describedBy)}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={save}
       />
@@ -133,7 +143,7 @@ function ClearButton({ path, label }: { path: FormPath; label: string }) {
 export function Field(props: ControlProps) {
   const { form, path, value, label, required, description } = props;
   const id = useId();
-  const error = useFieldError(path);
+  const notes = useFieldNotes(path, description);
   const clearable = !required && value !== undefined && !props.readOnly;
   switch (form.control) {
     case 'text':
@@ -145,34 +155,35 @@ export function Field(props: ControlProps) {
         <div className={`inspector-field field-${form.control}`}>
           <label htmlFor={id} title={description}>{label}</label>
           <div className="field-control">
-            {form.control === 'select' ? <SelectInput {...props} id={id} describedBy={error.props} />
-              : form.control === 'boolean' ? <BooleanInput {...props} id={id} describedBy={error.props} />
-              : form.control === 'raw' ? <RawInput {...props} id={id} describedBy={error.props} />
-              : <TextInput {...props} id={id} describedBy={error.props} />}
+            {form.control === 'select' ? <SelectInput {...props} id={id} describedBy={notes.props} />
+              : form.control === 'boolean' ? <BooleanInput {...props} id={id} describedBy={notes.props} />
+              : form.control === 'raw' ? <RawInput {...props} id={id} describedBy={notes.props} />
+              : <TextInput {...props} id={id} describedBy={notes.props} />}
             {clearable && <ClearButton path={path} label={label} />}
           </div>
-          {error.node}
+          {notes.error}
+          {notes.help}
         </div>
       );
     case 'checkboxes':
-      return <Checkboxes {...props} form={form} error={error} />;
+      return <Checkboxes {...props} form={form} notes={notes} />;
     case 'strings':
-      return <StringList {...props} error={error} />;
+      return <StringList {...props} notes={notes} />;
     case 'choice':
-      return <Choice {...props} form={form} error={error} />;
+      return <Choice {...props} form={form} notes={notes} />;
     case 'record':
-      return <RecordRows {...props} form={form} error={error} />;
+      return <RecordRows {...props} form={form} notes={notes} />;
     case 'list':
-      return <ItemList {...props} form={form} error={error} />;
+      return <ItemList {...props} form={form} notes={notes} />;
     case 'object':
     case 'union':
-      return <Section {...props} form={form} error={error} />;
+      return <Section {...props} form={form} notes={notes} />;
     case 'unsupported':
       return <p className="muted">{label}: edit it in the YAML.</p>;
   }
 }
 
-function SelectInput({ path, form, value, fallback, required, id, describedBy }: ControlProps & { id: string; describedBy: object }) {
+function SelectInput({ path, form, value, fallback, required, id, describedBy }: ControlProps & { id: string; describedBy: Described }) {
   const { edit } = useContext(FormContext);
   const options = form.control === 'select' ? form.options : [];
   const current = value === undefined ? '' : String(value);
@@ -185,26 +196,25 @@ function SelectInput({ path, form, value, fallback, required, id, describedBy }:
   );
 }
 
-function BooleanInput({ path, value, fallback, id, describedBy, readOnly }: ControlProps & { id: string; describedBy: object }) {
+function BooleanInput({ path, value, fallback, id, describedBy, readOnly }: ControlProps & { id: string; describedBy: Described }) {
   const { edit } = useContext(FormContext);
   return <input id={id} type="checkbox" checked={(value ?? fallback) === true} disabled={readOnly} {...describedBy} onChange={(event) => edit(path, event.target.checked)} />;
 }
 
-type ErrorView = ReturnType<typeof useFieldError>;
-
-/** A named group: `<fieldset>` with its legend. */
-function Group({ label, className, children, error, actions }: { label: string; className?: string; children: ReactNode; error?: ErrorView; actions?: ReactNode }) {
+/** A named group: `<fieldset>` with its legend and help text. */
+function Group({ label, className, children, notes, actions }: { label: string; className?: string; children: ReactNode; notes?: FieldNotes; actions?: ReactNode }) {
   return (
-    <fieldset className={`inspector-group ${className ?? ''}`} {...(error?.props ?? {})}>
-      <legend>{label}</legend>
+    <fieldset className={`inspector-group ${className ?? ''}`} {...(notes?.props ?? {})}>
+      <legend title={notes?.description}>{label}</legend>
+      {notes?.help}
       {actions && <div className="group-actions">{actions}</div>}
       {children}
-      {error?.node}
+      {notes?.error}
     </fieldset>
   );
 }
 
-function Checkboxes({ path, form, value, fallback, label, required, error }: ControlProps & { form: Extract<ValueForm, { control: 'checkboxes' }>; error: ErrorView }) {
+function Checkboxes({ path, form, value, fallback, label, required, notes }: ControlProps & { form: Extract<ValueForm, { control: 'checkboxes' }>; notes: FieldNotes }) {
   const { edit } = useContext(FormContext);
   const checked = ((value ?? fallback) as string[] | undefined) ?? [];
   const toggle = (option: string, on: boolean) => {
@@ -212,7 +222,7 @@ function Checkboxes({ path, form, value, fallback, label, required, error }: Con
     edit(path, next.length === 0 && !required && !form.minItems ? undefined : next);
   };
   return (
-    <Group label={label} className="checkbox-group" error={error} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
+    <Group label={label} className="checkbox-group" notes={notes} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
       {form.options.map((option) => (
         <label key={option} className="checkbox-option">
           <input type="checkbox" checked={checked.includes(option)} onChange={(event) => toggle(option, event.target.checked)} />
@@ -223,7 +233,7 @@ function Checkboxes({ path, form, value, fallback, label, required, error }: Con
   );
 }
 
-function StringList({ path, value, fallback, label, required, error }: ControlProps & { error: ErrorView }) {
+function StringList({ path, value, fallback, label, required, notes }: ControlProps & { notes: FieldNotes }) {
   const { edit } = useContext(FormContext);
   const items = ((value ?? fallback) as string[] | undefined) ?? [];
   const [added, setAdded] = useState('');
@@ -234,7 +244,7 @@ function StringList({ path, value, fallback, label, required, error }: ControlPr
     setAdded('');
   };
   return (
-    <Group label={label} className="string-list" error={error} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
+    <Group label={label} className="string-list" notes={notes} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
       {value === undefined && items.length > 0 && <p className="muted default-note">Default</p>}
       {items.map((item, index) => (
         <div key={`${index}-${item}`} className="row">
@@ -286,7 +296,7 @@ function emptyOf(form: ValueForm): unknown {
   }
 }
 
-function Choice({ path, form, value, fallback, label, required, error }: ControlProps & { form: Extract<ValueForm, { control: 'choice' }>; error: ErrorView }) {
+function Choice({ path, form, value, fallback, label, required, notes }: ControlProps & { form: Extract<ValueForm, { control: 'choice' }>; notes: FieldNotes }) {
   const { edit } = useContext(FormContext);
   const id = useId();
   const chosen = chosenOption(form.options, value ?? fallback);
@@ -297,7 +307,7 @@ function Choice({ path, form, value, fallback, label, required, error }: Control
     edit(path, 'literal' in next ? next.literal : emptyOf(next.form));
   };
   return (
-    <Group label={label} className="choice" error={error} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
+    <Group label={label} className="choice" notes={notes} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
       <div className="inspector-field">
         <label htmlFor={id}>{`${label}: kind`}</label>
         <select id={id} value={value === undefined ? '' : String(chosen)} onChange={(event) => pick(event.target.value === '' ? -1 : Number(event.target.value))}>
@@ -314,7 +324,7 @@ function Choice({ path, form, value, fallback, label, required, error }: Control
   );
 }
 
-function RecordRows({ path, form, value, label, required, error }: ControlProps & { form: Extract<ValueForm, { control: 'record' }>; error: ErrorView }) {
+function RecordRows({ path, form, value, label, required, notes }: ControlProps & { form: Extract<ValueForm, { control: 'record' }>; notes: FieldNotes }) {
   const { edit } = useContext(FormContext);
   const entries = Object.entries(isPlain(value) ? value : {});
   const [added, setAdded] = useState('');
@@ -326,7 +336,7 @@ function RecordRows({ path, form, value, label, required, error }: ControlProps 
     setAdded('');
   };
   return (
-    <Group label={label} className="record" error={error}>
+    <Group label={label} className="record" notes={notes}>
       {entries.map(([key, item]) => (
         <div key={key} className="record-row">
           <KeyInput label={`${label} key`} current={key} onRename={(renamed) => set(entries.map(([name, entry]) => [name === key ? renamed : name, entry]))} />
@@ -358,7 +368,7 @@ function itemTitle(index: number, item: unknown): string {
   return `${index + 1}. ${tag || 'item'}`;
 }
 
-function ItemList({ path, form, value, fallback, label, required, error }: ControlProps & { form: Extract<ValueForm, { control: 'list' }>; error: ErrorView }) {
+function ItemList({ path, form, value, fallback, label, required, notes }: ControlProps & { form: Extract<ValueForm, { control: 'list' }>; notes: FieldNotes }) {
   const { edit } = useContext(FormContext);
   const items = ((value ?? fallback) as unknown[] | undefined) ?? [];
   const union = form.item.control === 'union' ? form.item : undefined;
@@ -380,7 +390,7 @@ function ItemList({ path, form, value, fallback, label, required, error }: Contr
     setOtherType('');
   };
   return (
-    <Group label={label} className="item-list" error={error} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
+    <Group label={label} className="item-list" notes={notes} actions={!required && value !== undefined ? <ClearButton path={path} label={label} /> : undefined}>
       {value === undefined && items.length > 0 && <p className="muted default-note">Default</p>}
       {items.map((item, index) => {
         const title = itemTitle(index, item);
@@ -437,15 +447,16 @@ export function Fields({ path, form, value, fallback }: { path: FormPath; form: 
   );
 }
 
-/** A nested object (or a union value) as a collapsible, named section. */
-function Section({ path, form, value, fallback, label, required, summary }: ControlProps & { form: ObjectForm | UnionForm; summary?: string; error?: ErrorView }) {
+/** A nested object (or a union value) as a collapsible, named section; a list item says what its variant is. */
+function Section({ path, form, value, fallback, label, required, summary, description }: ControlProps & { form: ObjectForm | UnionForm; summary?: string; notes?: FieldNotes }) {
   const { edit, retype, errors } = useContext(FormContext);
-  const error = useFieldError(path);
+  const object = form.control === 'union' ? unionVariant(form, value ?? fallback) : form;
+  const help = description ?? object?.description;
+  const notes = useFieldNotes(path, help);
   const prefix = pathKey(path);
   const hasErrorInside = [...errors.keys()].some((key) => key === prefix || key.startsWith(`${prefix}.`));
   const summaryId = useId();
   const typeId = useId();
-  const object = form.control === 'union' ? unionVariant(form, value ?? fallback) : form;
   const current = value ?? fallback;
   const tag = form.control === 'union' && isPlain(current) ? String(current[form.discriminator] ?? '') : '';
   const [open, setOpen] = useState(hasErrorInside);
@@ -454,18 +465,19 @@ function Section({ path, form, value, fallback, label, required, summary }: Cont
     if (hasErrorInside) setOpen(true);
   }, [hasErrorInside]);
   return (
-    <details className="inspector-section" role="group" aria-labelledby={summaryId} open={open} onToggle={(event) => setOpen(event.currentTarget.open)} {...error.props}>
-      <summary id={summaryId} aria-label={label}>
+    <details className="inspector-section" role="group" aria-labelledby={summaryId} open={open} onToggle={(event) => setOpen(event.currentTarget.open)} {...notes.props}>
+      <summary id={summaryId} aria-label={label} title={help}>
         <span className="section-title">{summary ?? label}</span>
         {value === undefined && <span className="muted section-note">{fallback === undefined ? 'not set' : 'default'}</span>}
       </summary>
       <div className="section-body">
+        {notes.help}
         {!required && value !== undefined && (
           <div className="group-actions">
             <button type="button" aria-label={`Remove ${label}`} onClick={() => edit(path, undefined)}>Remove</button>
           </div>
         )}
-        {error.node}
+        {notes.error}
         {form.control === 'union' && (
           <div className="inspector-field">
             <label htmlFor={typeId}>{`${humanKey(form.discriminator)}`}</label>

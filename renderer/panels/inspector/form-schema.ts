@@ -24,7 +24,9 @@ type JsonSchema = {
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
   readonly minItems?: number;
+  readonly minLength?: number;
   readonly pattern?: string;
+  readonly format?: string;
   readonly default?: unknown;
   readonly description?: string;
 };
@@ -33,6 +35,8 @@ type JsonSchema = {
 export interface ObjectForm {
   readonly control: 'object';
   readonly fields: readonly FieldForm[];
+  /** What the object is (an element kind, a processor type), from the model. */
+  readonly description?: string;
 }
 
 /** Objects told apart by the constant value of one property (`type`); `open` takes any other value. */
@@ -49,7 +53,7 @@ export type ChoiceOption =
   | { readonly label: string; readonly form: ValueForm };
 
 export type ValueForm =
-  | { readonly control: 'text'; readonly pattern?: string; readonly minLength?: number }
+  | { readonly control: 'text'; readonly pattern?: string; readonly minLength?: number; readonly format?: string }
   | { readonly control: 'number'; readonly integer: boolean; readonly min?: number; readonly max?: number }
   | { readonly control: 'boolean' }
   | { readonly control: 'select'; readonly options: readonly string[] }
@@ -75,7 +79,7 @@ export interface FieldForm {
   readonly required: boolean;
   /** What the model takes when the field is absent (shown as a placeholder, never written). */
   readonly default?: unknown;
-  /** From `.describe()` / `.meta()` in the model; TSDoc comments do not reach the schema. */
+  /** From `.meta({ description })` in the model: the field's help text. */
   readonly description?: string;
   readonly form: ValueForm;
 }
@@ -124,7 +128,7 @@ export function objectForm(schema: JsonSchema, skip: ReadonlySet<string> = new S
       ...(property.description ? { description: property.description } : {}),
       form: valueForm(property),
     }));
-  return { control: 'object', fields };
+  return { control: 'object', fields, ...(schema.description ? { description: schema.description } : {}) };
 }
 
 /** The property every alternative gives a constant (`type`, `kind`), if there is one. */
@@ -179,7 +183,12 @@ export function valueForm(schema: JsonSchema): ValueForm {
   }
   switch (schema.type) {
     case 'string':
-      return { control: 'text', ...(schema.pattern ? { pattern: schema.pattern } : {}) };
+      return {
+        control: 'text',
+        ...(schema.pattern ? { pattern: schema.pattern } : {}),
+        ...(schema.minLength ? { minLength: schema.minLength } : {}),
+        ...(schema.format ? { format: schema.format } : {}),
+      };
     case 'integer':
     case 'number': {
       const min = bound(schema.minimum) ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (schema.type === 'integer' ? 1 : 0) : undefined);
@@ -228,6 +237,15 @@ export function variantSchema(variants: readonly JsonSchema[], value: Record<str
 export function elementForm(element: { kind: ElementKind; type?: string }, skip: ReadonlySet<string> = new Set()): ObjectForm {
   const schema = variantSchema(elementVariants(), element as Record<string, unknown>);
   return schema ? objectForm(schema, new Set(['kind', ...skip])) : { control: 'object', fields: [] };
+}
+
+/**
+ * Whether the model takes an empty string for a text field: no minimum length, no format (a URL,
+ * an email) and a pattern, if any, that matches ''. `exporterName` does (a bare `otlp_grpc`);
+ * `label` or a Secret name does not.
+ */
+export function acceptsEmptyText(form: Extract<ValueForm, { control: 'text' }>): boolean {
+  return !form.minLength && form.format === undefined && (form.pattern === undefined || new RegExp(form.pattern).test(''));
 }
 
 /** The variant of a union a list item or value is, if any. */

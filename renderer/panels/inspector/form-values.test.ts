@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { updateElement } from '../../model/commands.js';
 import { createAppStore } from '../../state/store.js';
-import { elementForm } from './form-schema.js';
-import { checkElement, planEdit, readAt, retype, setAt, type Plain } from './form-values.js';
+import { elementForm, type ValueForm } from './form-schema.js';
+import { checkElement, emptiedValue, planEdit, readAt, retype, setAt, type Plain } from './form-values.js';
 
 const TEXT = `schemaVersion: 1
 name: demo
@@ -79,6 +79,31 @@ describe('inspector edits', () => {
 
     expect(plan).toStrictEqual({ kind: 'commit', patch: { replicas: undefined } });
     expect('replicas' in written('gateway')).toBe(false);
+  });
+
+  it.each([
+    ['flow', 'exporterName', ''],
+    ['backend', 'prefix', ''],
+    ['flow', 'label', undefined],
+    ['collector', 'image', undefined],
+    ['collector', 'replicas', undefined],
+    ['flow', 'id', ''],
+  ] as const)('GIVEN a %s WHEN the text of %s is emptied THEN %j is set', (kind, key, expected) => {
+    const element = kind === 'backend' ? { kind, type: 'awss3' } : { kind };
+    const field = elementForm(element as never).fields.find((candidate) => candidate.key === key)!;
+    expect(emptiedValue(field.form, field.required)).toBe(expected);
+  });
+
+  it('GIVEN a flow with an exporter name WHEN it is emptied THEN `exporterName: ""` is written, a bare exporter id rather than the default', () => {
+    const { store, written } = open();
+    edit(store, written('gateway-to-tempo'), ['exporterName'], 'traces');
+    const form = elementForm(written('gateway-to-tempo') as never).fields.find((field) => field.key === 'exporterName')!.form;
+
+    const plan = edit(store, written('gateway-to-tempo'), ['exporterName'], emptiedValue(form, false));
+
+    expect(plan).toStrictEqual({ kind: 'commit', patch: { exporterName: '' } });
+    expect(written('gateway-to-tempo').exporterName).toBe('');
+    expect(store.getState().document.text).toContain('exporterName: ""');
   });
 
   it('GIVEN a flow WHEN a retry interval and a persistent queue are set THEN both are written without their defaults', () => {

@@ -8,7 +8,7 @@ import { deepEqual } from '../../../shared/io/patch-document.js';
 import { KnownProcessor, OtlpReceiver } from '../../../shared/model/collector.js';
 import { Element, type Topology } from '../../../shared/model/topology.js';
 import { updateElement } from '../../model/commands.js';
-import { unionVariant, type FieldForm, type ObjectForm, type ValueForm } from './form-schema.js';
+import { acceptsEmptyText, unionVariant, type FieldForm, type ObjectForm, type ValueForm } from './form-schema.js';
 
 export type FormPath = ReadonlyArray<string | number>;
 export type Plain = Record<string, unknown>;
@@ -81,6 +81,17 @@ function seed(form: ValueForm | undefined, fallback: unknown, key: string | numb
     return structuredClone(Object.fromEntries(kept));
   }
   return typeof key === 'number' ? [] : {};
+}
+
+/**
+ * What a text or number field whose text is emptied sets: an empty string where the model takes
+ * one as a value (`exporterName: ""` is a bare `otlp_grpc`) or where the field is required (for the
+ * model to say what it needs); otherwise nothing, so an optional field is removed and its default
+ * applies again.
+ */
+export function emptiedValue(form: ValueForm, required: boolean): '' | undefined {
+  if (form.control !== 'text') return undefined;
+  return required || acceptsEmptyText(form) ? '' : undefined;
 }
 
 /** `input` with the value at `path` set to `next` (`undefined` removes it); `input` is not changed. */

@@ -31,7 +31,7 @@ import { ClusterNode } from './nodes/ClusterNode.js';
 import { CollectorNode } from './nodes/CollectorNode.js';
 import { ControlPlaneNode } from './nodes/ControlPlaneNode.js';
 import { SiteNode } from './nodes/SiteNode.js';
-import { LabelledEdge } from './edges/LabelledEdge.js';
+import { EdgeLabelsShown, LABEL_MIN_ZOOM, LabelledEdge } from './edges/LabelledEdge.js';
 import { CanvasMinimap, type MinimapColors } from './CanvasMinimap.js';
 
 const nodeTypes = { site: SiteNode, cluster: ClusterNode, collector: CollectorNode, backend: BackendNode, controlPlane: ControlPlaneNode };
@@ -74,6 +74,9 @@ function CanvasView() {
   const userMoved = useRef(false);
   const drawnAtZoom = useRef<number | undefined>(undefined);
   const redraw = useRef(0);
+  /** The document the view was last fitted to (below), and the one whose fit has happened (a move ended since). */
+  const fitted = useRef<{ openId: unknown; size: string } | undefined>(undefined);
+  const [fittedOpenId, setFittedOpenId] = useState<unknown>(undefined);
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
     if (event) userMoved.current = true;
     cancelAnimationFrame(redraw.current);
@@ -81,6 +84,7 @@ function CanvasView() {
     drawnAtZoom.current ??= viewport.zoom;
   }, []);
   const onMoveEnd = useCallback((_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    if (fitted.current) setFittedOpenId(fitted.current.openId);
     if (drawnAtZoom.current === viewport.zoom) return;
     drawnAtZoom.current = viewport.zoom;
     wrapper.current?.classList.add('is-redrawing');
@@ -119,9 +123,9 @@ function CanvasView() {
   // their sizes, and again when the canvas changes size (the panes around it settling) until the
   // user moves the view.
   const isOpenId = useApp((state) => state.history.entries[0]);
+  const zoomShowsLabels = useStore((state) => state.transform[2] >= LABEL_MIN_ZOOM);
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
-  const fitted = useRef<{ openId: unknown; size: string } | undefined>(undefined);
   useEffect(() => {
     const size = `${width}x${height}`;
     const last = fitted.current;
@@ -131,6 +135,8 @@ function CanvasView() {
     fitted.current = { openId: isOpenId, size };
     void flow.fitView({ padding: 0.1 });
   }, [drawn, isOpenId, nodes, projection, flow, width, height]);
+  // Edge labels wait for that first fit: React Flow draws a document at zoom 1 first.
+  const labelsShown = zoomShowsLabels && fittedOpenId === isOpenId;
 
   const onNodesChange = useCallback((changes: NodeChange<ElementNode>[]) => {
     // Removal is the delete command's job (it also removes what is inside and connected).
@@ -186,35 +192,37 @@ function CanvasView() {
   }, [flow]);
 
   return (
-    <ReactFlow<ElementNode>
-      ref={wrapper}
-      nodes={nodes}
-      edges={projection.edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onEdgesChange={onEdgesChange}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      onMoveStart={onMoveStart}
-      onMoveEnd={onMoveEnd}
-      deleteKeyCode={null}
-      colorMode={theme}
-      snapToGrid
-      snapGrid={SNAP_GRID}
-      minZoom={0.1}
-      fitView
-      aria-label="Topology canvas"
-      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-    >
-      <ViewportPortal>
-        <div className="canvas-grid" aria-hidden="true" />
-      </ViewportPortal>
-      {showMinimap && <CanvasMinimap colors={MINIMAP_COLORS} theme={theme} label="Minimap" />}
-      <Controls aria-label="Zoom controls" />
-    </ReactFlow>
+    <EdgeLabelsShown.Provider value={labelsShown}>
+      <ReactFlow<ElementNode>
+        ref={wrapper}
+        nodes={nodes}
+        edges={projection.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onEdgesChange={onEdgesChange}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        deleteKeyCode={null}
+        colorMode={theme}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        minZoom={0.1}
+        fitView
+        aria-label="Topology canvas"
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+      >
+        <ViewportPortal>
+          <div className="canvas-grid" aria-hidden="true" />
+        </ViewportPortal>
+        {showMinimap && <CanvasMinimap colors={MINIMAP_COLORS} theme={theme} label="Minimap" />}
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </EdgeLabelsShown.Provider>
   );
 }
 

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { node, openTemplate, replaceYaml, snapshot, withoutFileSystemAccess, yamlText, type MonacoGlobal } from './page-helpers.js';
+import { connectFlow, node, openTemplate, replaceYaml, snapshot, withoutFileSystemAccess, yamlCursorLine, yamlText, type MonacoGlobal } from './page-helpers.js';
 
 
 test.beforeEach(async ({ context }) => {
@@ -90,6 +90,18 @@ test('the YAML editor checks the file against the topology schema', async ({ pag
     .toMatch(/bogusKey/);
 });
 
+test('the YAML editor completes from the topology schema', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  await replaceYaml(page, 'schemaVersion: 1\nname: completion\nelements:\n  - kind: ');
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: $/);
+  await page.keyboard.press('Control+Space');
+  for (const kind of ['site', 'cluster', 'collector', 'backend', 'flow']) {
+    await expect(page.getByRole('option', { name: new RegExp(`^${kind}\\b`) })).toBeVisible();
+  }
+  await page.getByRole('option', { name: /^collector\b/ }).click();
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: collector/);
+});
+
 test('a flow is selected by clicking it on the canvas or its problem, whatever was selected before', async ({ page }) => {
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
@@ -145,6 +157,9 @@ test('clicking a problem selects its element; the quick fix applies', async ({ p
   await page.keyboard.press('Enter');
   await expect(node(page, 'Collector Bad_Agent')).toHaveClass(/selected/);
   await expect(page.getByRole('form', { name: 'Collector Bad_Agent' })).toBeVisible();
+  // ...and the YAML editor shows the element's line, with the cursor on it.
+  await expect.poll(() => yamlCursorLine(page)).toMatch(/id: Bad_Agent|- kind: collector/);
+  await expect(page.locator('#panel-topology .revealed-line')).toBeVisible();
 
   await page.getByRole('button', { name: /^Quick fix: .*bad-agent/i }).first().click();
   await expect(node(page, 'Collector bad-agent')).toBeVisible();
@@ -187,7 +202,7 @@ test('undo and redo go back and forth through model changes', async ({ page }) =
   await expect.poll(() => yamlText(page)).toContain('replicas: 4');
 });
 
-test('dragging from the palette adds a site, then a cluster inside it', async ({ page }, testInfo) => {
+test('dragging from the palette adds a site, a cluster inside it, a gateway inside that; a flow to a backend changes its generated config', async ({ page }, testInfo) => {
   await openTemplate(page, 'Central aggregation');
   const pane = page.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
@@ -200,8 +215,31 @@ test('dragging from the palette adds a site, then a cluster inside it', async ({
 
   await page.getByRole('listitem', { name: /^GKE cluster/ }).dragTo(site, { targetPosition: { x: 40, y: 60 } });
   await expect.poll(() => yamlText(page)).toMatch(/- kind: cluster\n\s+id: gke\n\s+site: gcp-us-central1\n\s+platform: gke/);
-  await expect(node(page, 'Cluster gke')).toBeVisible();
+  const cluster = node(page, 'Cluster gke');
+  await expect(cluster).toBeVisible();
+
+  await page.getByRole('listitem', { name: /^Gateway collector/ }).dragTo(cluster, { targetPosition: { x: 30, y: 40 } });
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: collector\n\s+id: gateway\n\s+cluster: gke\n\s+role: gateway/);
+  await expect(node(page, 'Collector gateway')).toBeVisible();
   await snapshot(page, testInfo, 'palette-drop');
+
+  // GIVEN the new gateway's generated config WHEN a flow is drawn from it to a backend THEN the config exports there.
+  const generatedConfig = () =>
+    page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/gateway.yaml'))?.getValue() ?? '');
+  await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(300); // the fit-view animation
+  await node(page, 'Collector gateway').click();
+  await page.getByRole('tab', { name: 'Generated files' }).click();
+  await expect(page.getByRole('combobox', { name: 'Generated file' })).toHaveValue('configs/gateway.yaml');
+  await expect.poll(generatedConfig).toContain('receivers:');
+  expect(await generatedConfig()).not.toContain('tempo');
+
+  await connectFlow(page, 'Collector gateway', 'Backend tempo');
+  await expect.poll(() => yamlText(page)).toMatch(/- kind: flow\n\s+id: gateway-to-tempo\n\s+from: gateway\n\s+to: tempo\n/);
+  await expect(page.getByRole('group', { name: 'Flow gateway-to-tempo' })).toBeAttached();
+  await node(page, 'Collector gateway').click();
+  await expect.poll(generatedConfig).toMatch(/exporters:[\s\S]*tempo/);
+  await snapshot(page, testInfo, 'flow-to-backend');
 });
 
 test('export bundle downloads a zip with the cluster folders', async ({ page }) => {
@@ -223,7 +261,12 @@ test('the command palette runs commands (toggle theme)', async ({ page }, testIn
   await page.keyboard.press('ControlOrMeta+Shift+P');
   const dialog = page.getByRole('dialog', { name: 'Command palette' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Search commands' }).fill('theme');
+  const search = dialog.getByRole('textbox', { name: 'Search commands' });
+  await search.fill('theme');
+  // The option Enter runs is the active descendant of the search box (what a screen reader reads).
+  const active = await search.getAttribute('aria-activedescendant');
+  await expect(dialog.getByRole('option', { name: /Toggle light\/dark theme/ })).toHaveAttribute('id', active!);
+  await expect(dialog.getByRole('option', { selected: true })).toHaveText(/Toggle light\/dark theme/);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
@@ -476,4 +519,50 @@ test('Ctrl/Cmd+D duplicates the selected collector; the problems panel hides and
   await expect(problems).toBeHidden();
   await page.keyboard.press('ControlOrMeta+Shift+M');
   await expect(problems).toBeVisible();
+});
+
+test('the theme follows the OS until the user toggles it', async ({ page }) => {
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openTemplate(page, 'Central aggregation');
+  await expect.poll(theme).toBe('light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(theme).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(theme).toBe('light');
+
+  await page.getByRole('button', { name: 'Toggle light/dark theme' }).click();
+  await expect.poll(theme).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await theme()).toBe('dark');
+});
+
+test('unsaved work is kept in the browser and offered back at the next start', async ({ page }, testInfo) => {
+  await openTemplate(page, 'Central aggregation');
+  const edited = (await yamlText(page)).replace('replicas: 3', 'replicas: 7');
+  await replaceYaml(page, edited);
+  await expect.poll(() => yamlText(page)).toBe(edited);
+  // Kept a few seconds after the last change.
+  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((value) => value.includes('replicas: 7'))), { timeout: 15_000 }).toBe(true);
+
+  // The tab asks before leaving unsaved work; the user leaves anyway.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const recovery = page.getByRole('region', { name: 'Recovery' });
+  await expect(recovery).toContainText('Unsaved work');
+  await snapshot(page, testInfo, 'recovery-offered');
+  await recovery.getByRole('button', { name: 'Recover unsaved work' }).click();
+  await expect(node(page, 'Collector central-gateway')).toBeVisible();
+  await expect.poll(() => yamlText(page)).toBe(edited);
+  await expect(page).toHaveTitle(/^● /);
+
+  // Discarded, it is not offered again.
+  await page.reload();
+  await page.getByRole('region', { name: 'Recovery' }).getByRole('button', { name: 'Discard it' }).click();
+  await expect(page.getByRole('region', { name: 'Recovery' })).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('main', { name: 'Start' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recovery' })).toBeHidden();
 });

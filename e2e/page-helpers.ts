@@ -9,6 +9,10 @@ export type MonacoGlobal = {
     editor: {
       getModels(): Array<{ uri: { toString(): string }; getValue(): string }>;
       getModelMarkers(filter: { owner?: string }): Array<{ owner: string; message: string; startLineNumber: number; resource: { toString(): string } }>;
+      getEditors(): Array<{
+        getModel(): { uri: { toString(): string }; getLineContent(line: number): string } | null;
+        getPosition(): { lineNumber: number } | null;
+      }>;
     };
   };
 };
@@ -23,6 +27,15 @@ export function yamlText(page: Page): Promise<string> {
   return page.evaluate((uri) => {
     const model = (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
     return model?.getValue() ?? '';
+  }, TOPOLOGY_URI);
+}
+
+/** The line the YAML editor's cursor is on (where a revealed line puts it), as text. */
+export function yamlCursorLine(page: Page): Promise<string> {
+  return page.evaluate((uri) => {
+    const editor = (window as unknown as MonacoGlobal).__otelMonaco.editor.getEditors().find((candidate) => candidate.getModel()?.uri.toString() === uri);
+    const line = editor?.getPosition()?.lineNumber;
+    return line === undefined ? '' : editor!.getModel()!.getLineContent(line);
   }, TOPOLOGY_URI);
 }
 
@@ -44,6 +57,26 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
 
 /** A canvas node, by its accessible name (`Collector central-gateway`). */
 export const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+
+/**
+ * Draws a flow with the mouse, from a collector's output handle to another element's input
+ * handle. Handles show on the node under the pointer, so each node is hovered before its
+ * handle is measured.
+ */
+export async function connectFlow(page: Page, from: string, to: string) {
+  const centre = async (nodeName: string, handle: string) => {
+    await node(page, nodeName).hover();
+    const box = (await page.getByLabel(handle, { exact: true }).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const target = await centre(to, `Flow into ${to.split(' ').at(-1)}`);
+  const source = await centre(from, `Flow from ${from.split(' ').at(-1)}`);
+  await page.mouse.move(source.x, source.y);
+  await page.mouse.down();
+  await page.mouse.move(source.x + 30, source.y + 10, { steps: 4 });
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  await page.mouse.up();
+}
 
 /**
  * Takes the File System Access API away before the app loads, as in Firefox: topologies open

@@ -25,7 +25,7 @@ describe('menu template', () => {
   it('GIVEN File, Edit and View WHEN built THEN they hold the items users expect', () => {
     expect(template.map((section) => section.label)).toStrictEqual(['&File', '&Edit', '&View']);
     const labels = leaves(template).map((item) => item.label?.replaceAll('&', '') ?? item.role ?? item.type);
-    for (const expected of ['New', 'Open…', 'Save', 'Save As…', 'Import Configs or Manifests…', 'Export Bundle…', 'Export Diagram as SVG…', 'Export Diagram as PNG…', 'Quit', 'Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Select All', 'Toggle Editor', 'Toggle Problems Panel', 'Toggle Minimap', 'Zoom In', 'Zoom Out', 'Reset Zoom', 'Auto-layout', 'Toggle Theme']) {
+    for (const expected of ['New', 'New from Template…', 'Open…', 'Save', 'Save As…', 'Import Configs or Manifests…', 'Export Bundle…', 'Export Diagram as SVG…', 'Export Diagram as PNG…', 'Quit', 'Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Select All', 'Toggle Editor', 'Toggle Problems Panel', 'Toggle Minimap', 'Zoom In', 'Zoom Out', 'Reset Zoom', 'Fit to Window', 'Auto-layout', 'Toggle Theme']) {
       expect(labels).toContain(expected);
     }
   });
@@ -36,7 +36,9 @@ describe('menu template', () => {
     find(template, 'Import Configs or Manifests…').click!();
     find(template, 'Export Diagram as PNG…').click!();
     find(template, 'Auto-layout').click!();
-    expect(send.mock.calls).toStrictEqual([['file.save'], ['view.toggleProblems'], ['file.import'], ['export.diagramPng'], ['layout.auto']]);
+    find(template, 'New from Template…').click!();
+    find(template, 'Fit to Window').click!();
+    expect(send.mock.calls).toStrictEqual([['file.save'], ['view.toggleProblems'], ['file.import'], ['export.diagramPng'], ['layout.auto'], ['file.newFromTemplate'], ['view.fit']]);
   });
 
   it('GIVEN clipboard and quit WHEN built THEN they are Electron roles, so text fields get native behaviour', () => {
@@ -73,6 +75,14 @@ describe('menu template', () => {
     const dev = buildMenuTemplate({ send, recentFiles: [], platform: 'linux', devTools: true });
     expect(leaves(dev).some((item) => item.role === 'toggleDevTools')).toBe(true);
     expect(leaves(template).some((item) => item.role === 'toggleDevTools')).toBe(false);
+  });
+
+  it('GIVEN each menu WHEN its access keys are read THEN no two of its items share one', () => {
+    for (const section of MENU) {
+      const keys = section.entries.flatMap((entry) => ('label' in entry && entry.label ? [/&(\w)/.exec(entry.label)?.[1]?.toLowerCase()] : []));
+      expect(keys.every((key) => key !== undefined), section.label).toBe(true);
+      expect(new Set(keys).size, section.label).toBe(keys.length);
+    }
   });
 
   it('GIVEN the command ids WHEN listed THEN they are unique and namespaced', () => {

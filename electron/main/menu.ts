@@ -38,6 +38,7 @@ export const MENU: readonly MenuSection[] = [
     label: '&File',
     entries: [
       { kind: 'command', id: 'file.new', label: '&New', accelerator: 'CmdOrCtrl+N' },
+      { kind: 'command', id: 'file.newFromTemplate', label: 'New from &Template…' },
       { kind: 'command', id: 'file.open', label: '&Open…', accelerator: 'CmdOrCtrl+O' },
       { kind: 'recent', label: 'Open &Recent' },
       { kind: 'command', id: 'file.import', label: '&Import Configs or Manifests…' },
@@ -63,7 +64,7 @@ export const MENU: readonly MenuSection[] = [
       { kind: 'role', role: 'copy', label: '&Copy' },
       { kind: 'role', role: 'paste', label: '&Paste' },
       separator,
-      { kind: 'command', id: 'edit.duplicate', label: 'D&uplicate', accelerator: 'CmdOrCtrl+D', registerAccelerator: false },
+      { kind: 'command', id: 'edit.duplicate', label: 'Dup&licate', accelerator: 'CmdOrCtrl+D', registerAccelerator: false },
       { kind: 'command', id: 'edit.delete', label: '&Delete', accelerator: 'Delete', registerAccelerator: false },
       { kind: 'command', id: 'edit.selectAll', label: 'Select &All', accelerator: 'CmdOrCtrl+A', registerAccelerator: false },
     ],
@@ -78,6 +79,9 @@ export const MENU: readonly MenuSection[] = [
       { kind: 'command', id: 'view.zoomIn', label: 'Zoom &In', accelerator: 'CmdOrCtrl+=' },
       { kind: 'command', id: 'view.zoomOut', label: 'Zoom &Out', accelerator: 'CmdOrCtrl+-' },
       { kind: 'command', id: 'view.zoomReset', label: '&Reset Zoom', accelerator: 'CmdOrCtrl+0' },
+      // No accelerator: macOS registers every one it is given, and the page's Shift+1 would then
+      // take "!" from text fields and the editor.
+      { kind: 'command', id: 'view.fit', label: '&Fit to Window' },
       separator,
       // Shift+Alt+L is the page's shortcut: shown, not registered, so the editor keeps the key.
       { kind: 'command', id: 'layout.auto', label: '&Auto-layout', accelerator: 'Shift+Alt+L', registerAccelerator: false },

@@ -15,6 +15,7 @@ import { platform } from '../platform/index.js';
 import { appStore, canvasControl, useApp } from './app-store.js';
 import { installShortcuts } from './keyboard.js';
 import { onOpenRequested } from './open-requests.js';
+import { DARK_SCHEME_QUERY, followSystemTheme } from './system-theme.js';
 import { isDirty } from '../state/store.js';
 
 const RECOVERY_DELAY_MS = 3000;
@@ -48,6 +49,9 @@ export function App() {
 
   // A file given to the desktop app (command line, second launch, macOS open-file).
   useEffect(() => onOpenRequested((path) => void openPath(context, path)), [context]);
+
+  // Light or dark as the OS says, also when it changes, until the user toggles the theme.
+  useEffect(() => (window.matchMedia ? followSystemTheme(appStore, window.matchMedia(DARK_SCHEME_QUERY)) : undefined), []);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

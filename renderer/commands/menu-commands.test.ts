@@ -48,6 +48,22 @@ describe('the desktop menu and the registry', () => {
     expect(runMenuCommand(commands, context, 'view.nothing')).toBe(false);
   });
 
+  it('GIVEN the start screen (nothing open) WHEN File › Save, Save As or Export Bundle arrives THEN nothing runs: no empty file is saved', async () => {
+    const { store, commands, context } = setUp();
+    const save = vi.fn(async () => ({ ok: true as const, data: { path: '/work/new.otel-topology.yaml' } }));
+    Object.assign(context.platform.channels, { 'file:save': save, 'recovery:clear': async () => ({ ok: true as const, data: null }) });
+    for (const id of ['file.save', 'file.saveAs', 'export.bundle']) expect(runMenuCommand(commands, context, id)).toBe(true);
+    await Promise.resolve();
+    expect(save).not.toHaveBeenCalled();
+    expect(store.getState().exportDialogOpen).toBe(false);
+
+    // WHEN a document is open THEN the same menu item saves it.
+    store.getState().openDocument(TEXT, null, { dirty: true });
+    runMenuCommand(commands, context, 'file.save');
+    await vi.waitFor(() => expect(store.getState().filePath).toBe('/work/new.otel-topology.yaml'));
+    expect(save).toHaveBeenCalledWith({ path: null, text: TEXT, saveAs: false });
+  });
+
   it('GIVEN file.openRecent:<path> WHEN received THEN that path is opened with file:open', async () => {
     const { store, commands, context, open } = setUp();
     expect(runMenuCommand(commands, context, `${OPEN_RECENT_PREFIX}/work/b.otel-topology.yaml`)).toBe(true);

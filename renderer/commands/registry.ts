@@ -274,7 +274,9 @@ export function createCommands(context: CommandContext): Command[] {
 
 /**
  * Runs what a `menu:command` event asks: `file.openRecent:<path>` opens that file, any other id
- * runs the registry's command of that id. False for an id the registry does not know.
+ * runs the registry's command of that id — if it is enabled now: the native menu cannot grey its
+ * items out, so File › Save on the start screen must not save an empty file. False for an id the
+ * registry does not know.
  */
 export function runMenuCommand(commands: readonly Command[], context: CommandContext, commandId: string): boolean {
   if (commandId.startsWith(OPEN_RECENT_PREFIX)) {
@@ -283,7 +285,7 @@ export function runMenuCommand(commands: readonly Command[], context: CommandCon
   }
   const command = commands.find((candidate) => candidate.id === commandId);
   if (!command) return false;
-  void command.run();
+  if (isEnabled(command, context.store.getState())) void command.run();
   return true;
 }
 

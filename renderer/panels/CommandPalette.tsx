@@ -1,5 +1,5 @@
 /** The command palette (Ctrl/Cmd+Shift+P): every command of the registry, searchable. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Command } from '../commands/registry.js';
 import { isEnabled } from '../commands/registry.js';
 import { formatShortcut } from '../commands/shortcuts.js';
@@ -13,6 +13,7 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  const listId = useId();
   useDialogFocus(open, dialog);
   useEffect(() => {
     if (open) {
@@ -45,6 +46,9 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
         <input
           ref={input}
           aria-label="Search commands"
+          // The arrow keys move through the list while the focus stays here: say which command Enter runs.
+          aria-controls={listId}
+          aria-activedescendant={shown[active] ? `${listId}-${active}` : undefined}
           placeholder="Type a command"
           value={query}
           onChange={(event) => { setQuery(event.target.value); setActive(0); }}
@@ -54,9 +58,9 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
             else if (event.key === 'Enter') run(shown[active]);
           }}
         />
-        <ul role="listbox" aria-label="Commands">
+        <ul role="listbox" aria-label="Commands" id={listId}>
           {shown.map((command, index) => (
-            <li key={command.id} role="option" aria-selected={index === active} onMouseEnter={() => setActive(index)} onClick={() => run(command)}>
+            <li key={command.id} id={`${listId}-${index}`} role="option" aria-selected={index === active} onMouseEnter={() => setActive(index)} onClick={() => run(command)}>
               <span>{command.label}</span>
               {command.shortcut && <kbd>{formatShortcut(command.shortcut, IS_MAC)}</kbd>}
             </li>

@@ -90,6 +90,7 @@ export const OPEN_RECENT_PREFIX = 'file.openRecent:';
  */
 export const MENU_COMMANDS = [
   'file.new',
+  'file.newFromTemplate',
   'file.open',
   'file.import',
   'file.importFolder',
@@ -109,6 +110,7 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',
+  'view.fit',
   'layout.auto',
   'view.toggleTheme',
 ] as const;

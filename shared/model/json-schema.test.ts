@@ -69,6 +69,18 @@ describe('topologyJsonSchema', () => {
     expect(root.required).toStrictEqual(['schemaVersion', 'name']);
   });
 
+  it('GIVEN the element union THEN each alternative names its kind itself, none in a nested union, so an editor completes `kind:` with every kind', () => {
+    type Alternative = { oneOf?: unknown; properties?: { kind?: { const?: string }; type?: { const?: string } } };
+    const elements = (topologyJsonSchema() as { properties: { elements: { items: { oneOf: Alternative[] } } } }).properties.elements.items;
+    expect(elements.oneOf.filter((alternative) => alternative.oneOf !== undefined)).toStrictEqual([]);
+    const kinds = elements.oneOf.map((alternative) => alternative.properties?.kind?.const);
+    expect([...new Set(kinds)]).toStrictEqual(['site', 'cluster', 'collector', 'backend', 'link', 'flow', 'controlPlane']);
+    // The backends stay told apart by their type, one alternative each.
+    const backendTypes = elements.oneOf.filter((alternative) => alternative.properties?.kind?.const === 'backend').map((alternative) => alternative.properties?.type?.const);
+    expect(backendTypes).toContain('otlp');
+    expect(new Set(backendTypes).size).toBe(backendTypes.length);
+  });
+
   it('GIVEN the generated schema THEN every property and every object alternative of a union has a description', () => {
     const root = topologyJsonSchema() as Schema;
     const definitions = Object.entries({ ...root.definitions, ...root.$defs }).flatMap(([name, definition]) => undescribed(root, definition, `#${name}`));

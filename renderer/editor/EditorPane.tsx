@@ -4,7 +4,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { appStore, useApp } from '../app/app-store.js';
+import { appStore, useApp, whenCanvasIdle } from '../app/app-store.js';
 import { filesForSelection, regionsOf } from './generated-files.js';
 import { monaco, TOPOLOGY_MODEL_PATH } from './monaco-setup.js';
 
@@ -157,14 +157,11 @@ function GeneratedFiles() {
 
 export function EditorPane({ hidden = false }: { hidden?: boolean }) {
   const tab = useApp((state) => state.editorTab);
-  // The topology's editor is made once the page is idle: a large topology's canvas is drawn first
-  // (Monaco measuring its box would make the browser lay out the thousand nodes again meanwhile).
+  // The topology's editor is made once the canvas has drawn the document and the page is idle: a
+  // large topology shows first (Monaco measuring its box would make the browser lay out the
+  // thousand nodes again meanwhile, and creating it takes a good part of a second on its own).
   const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return setIdle(true);
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }, []);
+  useEffect(() => whenCanvasIdle(() => setIdle(true)), []);
   // The generated files' editor is made the first time its tab shows, not with every document opened.
   const [generatedShown, setGeneratedShown] = useState(tab === 'generated');
   useEffect(() => {

@@ -1,10 +1,10 @@
 /**
- * The canvas's view as a user meets it: flow labels where they can be read and not when the
- * whole of a topology is shown far out, and the minimap, which shows where the view is and moves
- * it when dragged.
+ * The canvas as a user meets it: flow labels where they can be read and not when the whole of a
+ * topology is shown far out; the minimap, which shows where the view is and moves it when
+ * dragged; nodes moved with the arrow keys.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openTemplate, snapshot } from './page-helpers.js';
+import { node, openTemplate, snapshot, yamlText } from './page-helpers.js';
 
 const viewportTransform = (page: Page) => page.locator('.react-flow__viewport').getAttribute('style');
 
@@ -50,4 +50,21 @@ test('the minimap shows the view, and dragging it moves the view', async ({ page
   await page.mouse.up();
   await expect.poll(() => viewportTransform(page)).not.toBe(before);
   await snapshot(page, testInfo, 'canvas-after-minimap-drag');
+});
+
+test('arrow keys move the selected node, and the move is saved in the layout as one undo step', async ({ page }) => {
+  await openTemplate(page, 'Central aggregation');
+  const before = await yamlText(page);
+  expect(before).not.toMatch(/^layout:/m);
+  const agent = node(page, 'Collector aws-agent');
+  await agent.click();
+  await expect(agent).toBeFocused();
+
+  // WHEN the user presses → three times and ↓ once THEN the node's place is written, once.
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+  await expect.poll(() => yamlText(page)).toMatch(/^layout:\n(?:.*\n)*?\s+aws-agent:\s*\{?\s*x: \d+/m);
+
+  // WHEN undone THEN the layout is gone again, in one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => yamlText(page)).toBe(before);
 });

@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { connect } from '../model/commands.js';
+import { connect, moveElements } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
 import { appStore, canvasControl, canvasDrawn, useApp } from '../app/app-store.js';
 import { projectTopology, type ElementNode, type Projection } from './projection.js';
@@ -43,6 +43,8 @@ const edgeTypes = { default: LabelledEdge };
 // stay constants, and callbacks read what changes through refs.
 const SNAP_GRID: [number, number] = [8, 8];
 const DEFAULT_EDGE_OPTIONS = { type: 'default' } as const;
+/** How long after the last arrow key a keyboard move is written to the model. */
+const KEY_MOVE_SETTLE_MS = 400;
 
 const MINIMAP_COLORS: MinimapColors = {
   nodes: { site: 'transparent', cluster: 'transparent', collector: '#4f6bed', backend: '#0e9f6e', controlPlane: '#a855f7' },
@@ -138,16 +140,45 @@ function CanvasView() {
   // Edge labels wait for that first fit: React Flow draws a document at zoom 1 first.
   const labelsShown = zoomShowsLabels && fittedOpenId === isOpenId;
 
-  const onNodesChange = useCallback((changes: NodeChange<ElementNode>[]) => {
-    // Removal is the delete command's job (it also removes what is inside and connected).
-    const kept = changes.filter((change) => change.type !== 'remove');
-    setNodes((current) => applyNodeChanges(kept, current));
-    selectFrom(changes);
+  // Arrow keys move the selected nodes: React Flow moves them here, and no drag ends to say so.
+  // The moves are written to the model a moment after the last key press, as one undo step.
+  const dragging = useRef(false);
+  const keyMoved = useRef(new Set<string>());
+  const keyMoveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const commitKeyMoves = useCallback(() => {
+    const current = new Map(flow.getNodes().map((node) => [node.id, node]));
+    const moves = [...keyMoved.current].flatMap((id) => {
+      const node = current.get(id);
+      return node ? [{ id, x: Math.max(0, node.position.x), y: Math.max(0, node.position.y) }] : [];
+    });
+    keyMoved.current.clear();
+    if (moves.length === 0) return;
+    if (!appStore.getState().applyModel((model) => ({ ok: true, topology: moveElements(model, moves) }), { select: false })) setNodes(projectedNodes.current);
+  }, [flow]);
+  useEffect(() => () => clearTimeout(keyMoveTimer.current), []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ElementNode>[]) => {
+      // Removal is the delete command's job (it also removes what is inside and connected).
+      const kept = changes.filter((change) => change.type !== 'remove');
+      setNodes((current) => applyNodeChanges(kept, current));
+      selectFrom(changes);
+      const byKeys = changes.flatMap((change) => (change.type === 'position' && change.position && change.dragging === false && !dragging.current ? [change.id] : []));
+      if (byKeys.length === 0) return;
+      for (const id of byKeys) keyMoved.current.add(id);
+      clearTimeout(keyMoveTimer.current);
+      keyMoveTimer.current = setTimeout(commitKeyMoves, KEY_MOVE_SETTLE_MS);
+    },
+    [commitKeyMoves],
+  );
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
   }, []);
 
   // The drag ends: a move in the same frame, or into another one (reparenting); refused, the nodes go back.
   const onNodeDragStop = useCallback(
     (event: MouseEvent | TouchEvent, _node: ElementNode, dragged: ElementNode[]) => {
+      dragging.current = false;
       const moved = new Map(dragged.map((node) => [node.id, node.position]));
       const current = flow.getNodes().map((node) => (moved.has(node.id) ? { ...node, position: moved.get(node.id)! } : node));
       const pointer = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -200,7 +231,8 @@ function CanvasView() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
+        onNodeDragStart={onNodeDragStart}
+      onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onEdgesChange={onEdgesChange}
         onDragOver={onDragOver}

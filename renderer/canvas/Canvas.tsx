@@ -232,7 +232,7 @@ function CanvasView() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
-      onNodeDragStop={onNodeDragStop}
+        onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onEdgesChange={onEdgesChange}
         onDragOver={onDragOver}

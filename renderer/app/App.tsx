@@ -13,6 +13,7 @@ import { StartScreen } from '../panels/StartScreen.js';
 import { Toolbar } from '../panels/Toolbar.js';
 import { platform } from '../platform/index.js';
 import { appStore, canvasControl, useApp } from './app-store.js';
+import { installClipboardEvents } from './clipboard-events.js';
 import { installShortcuts } from './keyboard.js';
 import { onOpenRequested } from './open-requests.js';
 import { DARK_SCHEME_QUERY, followSystemTheme } from './system-theme.js';
@@ -31,12 +32,15 @@ export function App() {
       fitView: () => canvasControl.fitView(),
       zoom: (step) => (step === 'in' ? canvasControl.zoomIn() : step === 'out' ? canvasControl.zoomOut() : canvasControl.zoomReset()),
       confirmDiscard: () => window.confirm('Discard the unsaved changes?'),
+      clipboard: { readText: () => navigator.clipboard.readText(), writeText: (text) => navigator.clipboard.writeText(text) },
     }),
     [],
   );
   const commands = useMemo(() => createCommands(context), [context]);
 
   useEffect(() => installShortcuts(commands), [commands]);
+  // Ctrl/⌘+C, X, V and the desktop menu's Edit › Cut, Copy, Paste on canvas elements.
+  useEffect(() => installClipboardEvents(appStore), []);
 
   // The desktop menu runs registry commands by id.
   useEffect(

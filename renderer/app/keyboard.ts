@@ -7,7 +7,7 @@ import { appStore } from './app-store.js';
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Whether the focus is where keys type text (inputs, the Monaco editor) or in a dialog (which has its own keys). */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor, [role="dialog"]') !== null;
 }
@@ -16,7 +16,7 @@ export function installShortcuts(commands: readonly Command[]): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     const typing = isTyping(event.target);
     for (const command of commands) {
-      if (!command.shortcut || !matchesShortcut(command.shortcut, event, IS_MAC)) continue;
+      if (!command.shortcut || command.nativeShortcut || !matchesShortcut(command.shortcut, event, IS_MAC)) continue;
       if (typing && !command.global) return;
       event.preventDefault();
       if (isEnabled(command, appStore.getState())) void command.run();

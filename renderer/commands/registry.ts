@@ -9,11 +9,18 @@ import { runImport } from '../import/import-outcome.js';
 import { deleteElements, done } from '../model/commands.js';
 import { duplicateElements } from '../model/duplicate.js';
 import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi, type Pane } from '../state/store.js';
+import { deleteSelection, pasteText, selectionText } from './clipboard.js';
 
 export interface Command {
   readonly id: string;
   readonly label: string;
   readonly shortcut?: string;
+  /**
+   * The shortcut is the browser's own (Mod+C, Mod+X, Mod+V): shown in menus and the command
+   * palette, but the key is left to the browser, whose clipboard event does the command's work
+   * (app/clipboard-events.ts) and can reach the clipboard without asking for permission.
+   */
+  readonly nativeShortcut?: true;
   /** Runs even while the focus is in a text field or the editor (save, open...). */
   readonly global?: boolean;
   enabled?(state: AppState): boolean;
@@ -28,6 +35,8 @@ export interface CommandContext {
   zoom?(step: 'in' | 'out' | 'reset'): void;
   /** Asks before throwing away unsaved changes. */
   confirmDiscard(): boolean;
+  /** The system clipboard (`navigator.clipboard`), for Copy, Cut and Paste run from the palette or a menu; absent in tests. */
+  clipboard?: { readText(): Promise<string>; writeText(text: string): Promise<void> };
 }
 
 export const BLANK_TOPOLOGY = `# A new topology: drag sites, clusters, collectors and backends from the palette.
@@ -55,6 +64,10 @@ export function createCommands(context: CommandContext): Command[] {
   const state = () => store.getState();
   const guard = () => !isDirty(state()) || context.confirmDiscard();
   const report = (error: string) => state().notify(error, 'error');
+  const clipboard = () => {
+    if (!context.clipboard) throw new Error('no clipboard here');
+    return context.clipboard;
+  };
 
   return [
     {
@@ -192,6 +205,43 @@ export function createCommands(context: CommandContext): Command[] {
         const ids = state().selection;
         // One model command, so one undo step; the copies become the selection.
         if (ids.length > 0) state().applyModel((topology) => duplicateElements(topology, ids));
+      },
+    },
+    ...(['copy', 'cut'] as const).map(
+      (verb): Command => ({
+        id: `edit.${verb}`,
+        label: verb === 'copy' ? 'Copy selection' : 'Cut selection',
+        shortcut: verb === 'copy' ? 'Mod+C' : 'Mod+X',
+        nativeShortcut: true,
+        enabled: (current) => hasDocument(current) && current.selection.length > 0,
+        async run() {
+          const text = selectionText(store, verb);
+          if (text === undefined) return;
+          try {
+            await clipboard().writeText(text);
+          } catch (error) {
+            return report(`Could not write to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          // Only once the text is safe on the clipboard.
+          if (verb === 'cut') deleteSelection(store);
+        },
+      }),
+    ),
+    {
+      id: 'edit.paste',
+      label: 'Paste',
+      shortcut: 'Mod+V',
+      nativeShortcut: true,
+      enabled: hasDocument,
+      async run() {
+        let text: string;
+        try {
+          text = await clipboard().readText();
+        } catch {
+          // The desktop app may not read the clipboard by itself (only the page's paste event may).
+          return report('This window may not read the clipboard: paste with Ctrl/⌘+V or Edit › Paste.');
+        }
+        if (!pasteText(store, text)) report('The clipboard holds no topology elements to paste.');
       },
     },
     {

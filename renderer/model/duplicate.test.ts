@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Topology } from '../../shared/model/topology.js';
 import { agent, agentToGateway, backend, cluster, controlPlane, flow, gateway, link, site, topology } from '../../shared/testing/builders.js';
 import { isDnsLabel } from './commands.js';
-import { duplicateElements, DUPLICATE_OFFSET } from './duplicate.js';
+import { duplicateElements } from './duplicate.js';
+import { PASTE_OFFSET } from './fragment.js';
 
 /** What the store does after a command: read the result back through the schema. */
 const reparse = (value: Topology) => Topology.parse(JSON.parse(JSON.stringify(value)));
@@ -25,7 +26,7 @@ describe('duplicateElements', () => {
     const { id: _originalId, ...original } = result.byId.get('gateway')!;
     expect(copy).toStrictEqual(original);
     expect(copy.cluster).toBe('eks-prod');
-    expect(result.topology.layout['gateway-2']).toStrictEqual({ x: 100 + DUPLICATE_OFFSET, y: 40 + DUPLICATE_OFFSET });
+    expect(result.topology.layout['gateway-2']).toStrictEqual({ x: 100 + PASTE_OFFSET, y: 40 + PASTE_OFFSET });
     expect(result.topology.elements).toHaveLength(model.elements.length + 1);
     expect(() => reparse(result.topology)).not.toThrow();
   });
@@ -69,7 +70,7 @@ describe('duplicateElements', () => {
     // The link goes to gcp, outside the set: dropped.
     expect(result.topology.elements.filter((element) => element.kind === 'link')).toHaveLength(1);
     // The outer copy moves; the inner ones keep their position in the (new) parent.
-    expect(result.topology.layout['aws-2']).toStrictEqual({ x: DUPLICATE_OFFSET, y: DUPLICATE_OFFSET, width: 600, height: 400 });
+    expect(result.topology.layout['aws-2']).toStrictEqual({ x: PASTE_OFFSET, y: PASTE_OFFSET, width: 600, height: 400 });
     expect(result.topology.layout['eks-2']).toStrictEqual({ x: 24, y: 40 });
     expect(() => reparse(result.topology)).not.toThrow();
   });

@@ -64,7 +64,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], parsed: ParsedYaml)
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** A schema issue in the words the app shows (an unknown `kind` lists the known ones). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
     return `${issue.message}: expected one of ${describeDiscriminators(issue)}`;
   }

@@ -200,6 +200,13 @@ test('undo and redo go back and forth through model changes', async ({ page }) =
   await expect(replicas).toHaveValue('3');
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect.poll(() => yamlText(page)).toContain('replicas: 4');
+
+  // Outside the editor too, and Ctrl+Y redoes as it does in Windows applications.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => yamlText(page)).toContain('replicas: 3');
+  await page.keyboard.press('ControlOrMeta+Y');
+  await expect.poll(() => yamlText(page)).toContain('replicas: 4');
 });
 
 test('dragging from the palette adds a site, a cluster inside it, a gateway inside that; a flow to a backend changes its generated config', async ({ page }, testInfo) => {

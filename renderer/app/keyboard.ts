@@ -16,7 +16,8 @@ export function installShortcuts(commands: readonly Command[]): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     const typing = isTyping(event.target);
     for (const command of commands) {
-      if (!command.shortcut || command.nativeShortcut || !matchesShortcut(command.shortcut, event, IS_MAC)) continue;
+      if (!command.shortcut || command.nativeShortcut) continue;
+      if (!matchesShortcut(command.shortcut, event, IS_MAC) && !(command.alternateShortcut && matchesShortcut(command.alternateShortcut, event, IS_MAC))) continue;
       if (typing && !command.global) return;
       event.preventDefault();
       if (isEnabled(command, appStore.getState())) void command.run();

@@ -21,6 +21,8 @@ export interface Command {
    * (app/clipboard-events.ts) and can reach the clipboard without asking for permission.
    */
   readonly nativeShortcut?: true;
+  /** A second key for the command, not shown (Ctrl+Y for Redo, as Windows applications have it). */
+  readonly alternateShortcut?: string;
   /** Runs even while the focus is in a text field or the editor (save, open...). */
   readonly global?: boolean;
   enabled?(state: AppState): boolean;
@@ -183,6 +185,7 @@ export function createCommands(context: CommandContext): Command[] {
       id: 'edit.redo',
       label: 'Redo',
       shortcut: 'Mod+Shift+Z',
+      alternateShortcut: 'Mod+Y',
       enabled: (current) => canRedo(current.history),
       run: () => state().redo(),
     },

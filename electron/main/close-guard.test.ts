@@ -22,7 +22,22 @@ describe('CloseGuard', () => {
     const guard = dirtyGuard();
     guard.onCloseRequested();
     expect(guard.onAnswer('discard')).toBe('close');
+    expect(guard.isClosing).toBe(true);
     expect(guard.onCloseRequested()).toBe('close');
+  });
+
+  it('GIVEN the question WHEN the user cancels or saves THEN the window is not closing yet; once the save is done it is', () => {
+    const guard = dirtyGuard();
+    guard.onCloseRequested();
+    guard.onAnswer('cancel');
+    expect(guard.isClosing).toBe(false);
+    guard.onCloseRequested();
+    guard.onAnswer('save');
+    expect(guard.isClosing).toBe(false);
+    guard.onWindowState(false);
+    expect(guard.isClosing).toBe(true);
+    guard.reset();
+    expect(guard.isClosing).toBe(false);
   });
 
   it('GIVEN the question WHEN the user cancels THEN stays, and asks again on the next close', () => {

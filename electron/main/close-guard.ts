@@ -45,6 +45,11 @@ export class CloseGuard {
     return this.dirty;
   }
 
+  /** The window was let go (Don't Save, or the save asked for by the close finished): it closes now. */
+  get isClosing(): boolean {
+    return this.allowed;
+  }
+
   /** The window wants to close (the close button, Quit, the OS). */
   onCloseRequested(): CloseDecision {
     if (this.allowed || !this.dirty) return 'close';

@@ -5,7 +5,9 @@ import { createHandlers, type AppWindow } from './handlers.js';
 import type { RecoveryStore } from './recovery.js';
 
 function setUp(save: FileService['save']) {
-  const window: AppWindow = { setTitle: vi.fn(), setDocumentEdited: vi.fn(), close: vi.fn(), send: vi.fn() };
+  // What main did, in order: the recovery store's calls and the window's close.
+  const events: string[] = [];
+  const window: AppWindow = { setTitle: vi.fn(), setDocumentEdited: vi.fn(), close: vi.fn(() => events.push('close')), send: vi.fn() };
   const files = {
     save,
     exportBundle: vi.fn(async (_request, onProgress: (done: number, total: number) => void) => {
@@ -14,9 +16,15 @@ function setUp(save: FileService['save']) {
       return { path: '/out' };
     }),
   } as unknown as FileService;
+  const recovery: RecoveryStore = {
+    write: vi.fn(async ({ text }) => void events.push(`write ${text}`)),
+    read: vi.fn(async () => null),
+    clear: vi.fn(async () => void events.push('clear')),
+    atStart: vi.fn(async () => undefined),
+  };
   const closeGuard = new CloseGuard();
-  const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard, window: () => window });
-  return { window, closeGuard, handlers };
+  const handlers = createHandlers<object>({ files, recovery, closeGuard, window: () => window });
+  return { window, closeGuard, handlers, events };
 }
 
 describe('handlers', () => {
@@ -27,14 +35,31 @@ describe('handlers', () => {
     expect(window.setDocumentEdited).toHaveBeenCalledWith(true);
   });
 
-  it('GIVEN Save chosen on close WHEN the save succeeds and the renderer reports clean THEN the window closes', async () => {
-    const { window, closeGuard, handlers } = setUp(vi.fn(async () => ({ path: '/a.otel-topology.yaml' })));
+  it('GIVEN Save chosen on close WHEN the save succeeds and the renderer reports clean THEN the recovery file is cleared and the window closes', async () => {
+    const { window, closeGuard, handlers, events } = setUp(vi.fn(async () => ({ path: '/a.otel-topology.yaml' })));
     closeGuard.onWindowState(true);
     closeGuard.onCloseRequested();
     closeGuard.onAnswer('save');
     await handlers['file:save']({ path: '/a.otel-topology.yaml', text: 'x', saveAs: false }, {});
     await handlers['window:state']({ title: 'a.otel-topology.yaml', dirty: false }, {});
     expect(window.close).toHaveBeenCalledOnce();
+    expect(events).toStrictEqual(['clear', 'close']);
+  });
+
+  it('GIVEN unsaved work WHEN the renderer keeps it THEN recovery:write writes it', async () => {
+    const { closeGuard, handlers, events } = setUp(vi.fn());
+    closeGuard.onWindowState(true);
+    await handlers['recovery:write']({ text: 'unsaved', path: null }, {});
+    expect(events).toStrictEqual(['write unsaved']);
+  });
+
+  it("GIVEN Don't Save chosen on close WHEN the closing page still sends recovery:write THEN it is dropped: the discarded work does not come back", async () => {
+    const { closeGuard, handlers, events } = setUp(vi.fn());
+    closeGuard.onWindowState(true);
+    closeGuard.onCloseRequested();
+    closeGuard.onAnswer('discard');
+    await handlers['recovery:write']({ text: 'discarded', path: null }, {});
+    expect(events).toStrictEqual([]);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract.js';
 import { windowTitle, type CloseGuard } from './close-guard.js';
+import { closeForGood } from './closing.js';
 import type { FileService } from './file-service.js';
 import type { Handlers } from './ipc.js';
 import type { RecoveryStore } from './recovery.js';
@@ -20,11 +21,13 @@ export function createHandlers<Event>({
   recovery,
   closeGuard,
   window,
+  log = () => undefined,
 }: {
   files: FileService;
   recovery: RecoveryStore;
   closeGuard: CloseGuard;
   window: () => AppWindow | undefined;
+  log?: (message: string, error: unknown) => void;
 }): Handlers<Event> {
   return {
     'file:open': (request) => files.open(request),
@@ -43,7 +46,8 @@ export function createHandlers<Event>({
     'bundle:export': (request) => files.exportBundle(request, (done, total) => window()?.send('bundle:progress', { done, total })),
     'diagram:export': (request) => files.exportDiagram(request),
     'recovery:write': async (request) => {
-      await recovery.write(request);
+      // A write the page sent as its window closes after Don't Save would bring the work back.
+      if (!closeGuard.isClosing) await recovery.write(request);
       return null;
     },
     'recovery:read': () => recovery.read(),
@@ -51,11 +55,12 @@ export function createHandlers<Event>({
       await recovery.clear();
       return null;
     },
-    'window:state': ({ title, dirty }) => {
+    'window:state': async ({ title, dirty }) => {
       const target = window();
       target?.setTitle(windowTitle({ title, dirty }));
       target?.setDocumentEdited(dirty);
-      if (closeGuard.onWindowState(dirty) === 'close') target?.close();
+      // The save asked for by closing is done: nothing is left to recover.
+      if (closeGuard.onWindowState(dirty) === 'close') await closeForGood({ recovery, close: () => target?.close(), log });
       return null;
     },
   };

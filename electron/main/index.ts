@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBundle } from '../../cli/write-bundle.js';
 import { answerFromButton, APP_NAME, CLOSE_DIALOG_BUTTONS, CloseGuard } from './close-guard.js';
+import { answerCloseQuestion } from './closing.js';
 import { createDialogs, type NativeDialog } from './dialogs.js';
 import { createFileService } from './file-service.js';
 import { createHandlers, type AppWindow } from './handlers.js';
@@ -25,6 +26,7 @@ const preloadPath = join(here, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | undefined;
 const closeGuard = new CloseGuard();
+const log = (message: string, error: unknown) => console.error(message, error);
 
 function appWindow(): AppWindow | undefined {
   const window = mainWindow;
@@ -96,10 +98,14 @@ async function askBeforeClosing(window: BrowserWindow): Promise<void> {
     cancelId: 2,
     noLink: true,
   });
-  const action = closeGuard.onAnswer(answerFromButton(response));
-  if (action === 'close') window.close();
-  // The renderer saves through file:save, then reports a clean window:state, and the guard closes.
-  if (action === 'save-then-close') sendCommand('file.save');
+  // Save: the renderer saves through file:save, then reports a clean window:state, and the guard closes.
+  await answerCloseQuestion(answerFromButton(response), {
+    closeGuard,
+    recovery,
+    close: () => window.close(),
+    save: () => sendCommand('file.save'),
+    log,
+  });
 }
 
 function createWindow(): void {
@@ -144,9 +150,9 @@ function createWindow(): void {
   void window.loadFile(join(rendererDir, 'index.html'));
 }
 
-registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>({ files, recovery, closeGuard, window: appWindow }), {
+registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>({ files, recovery, closeGuard, window: appWindow, log }), {
   isTrustedSender: (event) => isTrustedSender(event, { webContentsId: mainWindow?.webContents.id, rendererDir }),
-  log: (message, error) => console.error(message, error),
+  log,
 });
 
 // One window per app: a second launch focuses the first.
@@ -175,6 +181,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     secureSession();
     setMenu(await recent.list());
+    // Files given at launch skip the start screen: unsaved work of an earlier session waits for it.
+    await recovery.atStart({ opensFile: openRequests.hasWaiting }).catch((error: unknown) => log('recovery: could not prepare at start', error));
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, MENU, MENU_COMMAND_IDS, MENU_COMMANDS, OPEN_RECENT_PREFIX, type MenuItemTemplate } from './menu.js';
+import { acceleratorOn, buildMenuTemplate, MENU, MENU_COMMAND_IDS, MENU_COMMANDS, OPEN_RECENT_PREFIX, type MenuItemTemplate } from './menu.js';
 
 function leaves(items: readonly MenuItemTemplate[]): MenuItemTemplate[] {
   return items.flatMap((item) => (item.submenu ? leaves(item.submenu) : [item]));
@@ -61,6 +61,31 @@ describe('menu template', () => {
   it('GIVEN editing shortcuts WHEN built THEN they are shown but left to the page, so Delete and Ctrl+A still work in text fields', () => {
     for (const label of ['Undo', 'Redo', 'Duplicate', 'Delete', 'Select All', 'Auto-layout']) expect(find(template, label).registerAccelerator).toBe(false);
     expect(find(template, 'Save').registerAccelerator).toBeUndefined();
+  });
+
+  it('GIVEN macOS WHEN built THEN keys without ⌘ (Delete, Shift+Alt+L) are not the menu’s, so they reach text fields and the editor; ⌘ shortcuts stay', () => {
+    const mac = buildMenuTemplate({ send, recentFiles: [], platform: 'darwin' });
+    expect(find(mac, 'Delete')).not.toHaveProperty('accelerator');
+    expect(find(mac, 'Delete')).not.toHaveProperty('registerAccelerator');
+    expect(find(mac, 'Auto-layout')).not.toHaveProperty('accelerator');
+    expect(find(mac, 'Select All')).toMatchObject({ accelerator: 'CmdOrCtrl+A', registerAccelerator: false });
+    expect(find(mac, 'Redo').accelerator).toBe('CmdOrCtrl+Shift+Z');
+    expect(find(mac, 'Save').accelerator).toBe('CmdOrCtrl+S');
+    // Elsewhere the page gets every key first, and the menu shows them all.
+    expect(find(template, 'Delete').accelerator).toBe('Delete');
+    expect(find(template, 'Auto-layout').accelerator).toBe('Shift+Alt+L');
+  });
+
+  it.each([
+    ['CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Shift+Z'],
+    ['Command+E', 'Command+E'],
+    ['Shift+CommandOrControl+M', 'Shift+CommandOrControl+M'],
+    ['Delete', undefined],
+    ['Shift+Alt+L', undefined],
+    ['Ctrl+K', undefined],
+  ])('GIVEN %s on macOS THEN the menu gets %s', (accelerator, expected) => {
+    expect(acceleratorOn(accelerator, 'darwin')).toBe(expected);
+    expect(acceleratorOn(accelerator, 'win32')).toBe(accelerator);
   });
 
   it('GIVEN macOS WHEN built THEN the app menu comes first and File neither has Quit nor ends with a separator', () => {

@@ -13,7 +13,10 @@ export type MenuEntry =
       readonly accelerator?: string;
       /**
        * False: the shortcut is shown but left to the page, so the key still reaches text fields
-       * and Monaco (on Windows and Linux a registered accelerator swallows it). macOS ignores this.
+       * and Monaco (on Windows and Linux a registered accelerator swallows it). macOS ignores this:
+       * the menu gets ⌘ keys the page leaves unhandled (a text field's ⌘A, ⌘Z), and the renderer
+       * does the text edit for those (renderer/commands/menu-edit-in-focus.ts); keys without ⌘
+       * are not given to the menu there at all (`acceleratorOn`).
        */
       readonly registerAccelerator?: false;
     }
@@ -130,6 +133,17 @@ function recentSubmenu(context: MenuContext): MenuItemTemplate[] {
   }));
 }
 
+/**
+ * The accelerator an item gets on `platform`. macOS hands a key without ⌘ to the menu before the
+ * page sees it (Chromium only lets the page go first for ⌘ keys), so Delete or Shift+Alt+L there
+ * would never reach a text field or the editor, and the canvas would take them from the user's
+ * typing: on macOS such an item shows no shortcut, and the page's own shortcut handles the key.
+ */
+export function acceleratorOn(accelerator: string | undefined, platform: NodeJS.Platform): string | undefined {
+  if (accelerator === undefined || platform !== 'darwin') return accelerator;
+  return /(^|\+)(CmdOrCtrl|CommandOrControl|Cmd|Command)\+/i.test(accelerator) ? accelerator : undefined;
+}
+
 function itemFor(entry: MenuEntry, context: MenuContext): MenuItemTemplate {
   switch (entry.kind) {
     case 'separator':
@@ -138,13 +152,15 @@ function itemFor(entry: MenuEntry, context: MenuContext): MenuItemTemplate {
       return entry.label === undefined ? { role: entry.role } : { role: entry.role, label: entry.label };
     case 'recent':
       return { label: entry.label, submenu: recentSubmenu(context) };
-    case 'command':
+    case 'command': {
+      const accelerator = acceleratorOn(entry.accelerator, context.platform);
       return {
         label: entry.label,
-        ...(entry.accelerator === undefined ? {} : { accelerator: entry.accelerator }),
-        ...(entry.registerAccelerator === false ? { registerAccelerator: false } : {}),
+        ...(accelerator === undefined ? {} : { accelerator }),
+        ...(accelerator !== undefined && entry.registerAccelerator === false ? { registerAccelerator: false } : {}),
         click: () => context.send(entry.id),
       };
+    }
   }
 }
 

@@ -49,6 +49,15 @@ describe('open requests', () => {
     expect(send.mock.calls).toStrictEqual([['/a.otel-topology.yaml']]);
   });
 
+  it('GIVEN a start WHEN files wait for the page THEN it has files waiting (no start screen), and not once they were sent', () => {
+    const requests = new OpenRequests({ grant: vi.fn(), send: vi.fn() });
+    expect(requests.hasWaiting).toBe(false);
+    requests.request('/a.otel-topology.yaml');
+    expect(requests.hasWaiting).toBe(true);
+    requests.pageReady();
+    expect(requests.hasWaiting).toBe(false);
+  });
+
   it('GIVEN a ready page WHEN a file is requested THEN it is sent at once; after the page goes, requests wait again', () => {
     const send = vi.fn();
     const requests = new OpenRequests({ grant: vi.fn(), send });

@@ -50,6 +50,11 @@ export class OpenRequests {
 
   constructor(private readonly deps: { grant(path: string): void; send(path: string): void }) {}
 
+  /** Files wait to be opened: at start, the page will open one instead of showing the start screen. */
+  get hasWaiting(): boolean {
+    return this.pending.length > 0;
+  }
+
   request(path: string): void {
     this.deps.grant(path);
     if (this.ready) this.deps.send(path);

@@ -10,6 +10,7 @@ import { deleteElements, done } from '../model/commands.js';
 import { duplicateElements } from '../model/duplicate.js';
 import { canRedo, canUndo, isDirty, type AppState, type AppStoreApi, type Pane } from '../state/store.js';
 import { deleteSelection, pasteText, selectionText } from './clipboard.js';
+import { editInFocus } from './menu-edit-in-focus.js';
 
 export interface Command {
   readonly id: string;
@@ -336,6 +337,7 @@ export function runMenuCommand(commands: readonly Command[], context: CommandCon
     void openPath(context, commandId.slice(OPEN_RECENT_PREFIX.length));
     return true;
   }
+  if (editInFocus(commandId)) return true;
   const command = commands.find((candidate) => candidate.id === commandId);
   if (!command) return false;
   if (isEnabled(command, context.store.getState())) void command.run();

@@ -17,9 +17,9 @@ import { installClipboardEvents } from './clipboard-events.js';
 import { installShortcuts } from './keyboard.js';
 import { onOpenRequested } from './open-requests.js';
 import { DARK_SCHEME_QUERY, followSystemTheme } from './system-theme.js';
+import { followWindowState } from './window-state.js';
 import { isDirty } from '../state/store.js';
 
-const RECOVERY_DELAY_MS = 3000;
 
 export function App() {
   const isOpen = useApp((state) => state.isOpen);
@@ -62,21 +62,7 @@ export function App() {
   }, [theme]);
 
   // Window title and dirty marker; unsaved work goes to the recovery store a little after each change.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastTitle = '';
-    return appStore.subscribe((state) => {
-      const dirty = state.isOpen && state.document.text !== state.savedText;
-      const title = state.filePath ?? state.document.topology?.name ?? 'Untitled';
-      const key = `${title}\u0000${dirty}`;
-      if (key !== lastTitle) {
-        lastTitle = key;
-        void platform.channels['window:state']({ title, dirty });
-      }
-      clearTimeout(timer);
-      if (dirty) timer = setTimeout(() => void platform.channels['recovery:write']({ text: state.document.text, path: state.filePath }), RECOVERY_DELAY_MS);
-    });
-  }, []);
+  useEffect(() => followWindowState(appStore, platform.channels), []);
 
   // The browser asks before a tab with unsaved work closes (Electron's main process does it there).
   useEffect(() => {

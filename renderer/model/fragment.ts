@@ -25,6 +25,7 @@
 import { REFERENCE_FIELDS, referencesOf, unusedId } from '../../shared/graph/network.js';
 import type { Placement } from '../../shared/model/layout.js';
 import type { Element, ElementKind, Topology } from '../../shared/model/topology.js';
+import { KIND_NAMES } from '../../shared/validation/rule.js';
 import type { Outcome } from './commands.js';
 
 /** How far a paste moves its nodes off what is already there (four snap-grid steps). */
@@ -81,16 +82,6 @@ function freshId(topology: Topology, id: string, taken: Set<string>): string {
   taken.add(fresh);
   return fresh;
 }
-
-const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
-  site: 'site',
-  cluster: 'cluster',
-  collector: 'collector',
-  backend: 'backend',
-  link: 'link',
-  flow: 'flow',
-  controlPlane: 'control plane',
-};
 
 /** Why a required reference leaves the fragment for an element the topology does not have. */
 function missingReference(element: Element, field: string, target: string, kinds: readonly ElementKind[]): string {

@@ -3,26 +3,7 @@ import type { DesktopApi } from '../../shared/ipc/contract.js';
 import { createAppStore } from '../state/store.js';
 import { pasteText, selectionText } from './clipboard.js';
 import { createCommands, isEnabled, type CommandContext } from './registry.js';
-
-const TEXT = `schemaVersion: 1
-name: demo
-elements:
-  - kind: site
-    id: aws-use1
-    provider: aws
-    region: us-east-1
-  - kind: cluster
-    id: eks
-    site: aws-use1
-    platform: eks
-  - kind: collector
-    id: gateway
-    cluster: eks
-    role: gateway
-    replicas: 2
-layout:
-  gateway: { x: 40, y: 60 }
-`;
+import { GATEWAY_TOPOLOGY as TEXT } from './test-topology.js';
 
 /** A window with TEXT open and a clipboard of its own (`held`); `denied` makes the clipboard refuse. */
 function setUp(text = TEXT) {

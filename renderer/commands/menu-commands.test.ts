@@ -2,26 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, OPEN_RECENT_PREFIX, type DesktopApi } from '../../shared/ipc/contract.js';
 import { createAppStore } from '../state/store.js';
 import { createCommands, runMenuCommand, type CommandContext } from './registry.js';
-
-const TEXT = `schemaVersion: 1
-name: demo
-elements:
-  - kind: site
-    id: aws-use1
-    provider: aws
-    region: us-east-1
-  - kind: cluster
-    id: eks
-    site: aws-use1
-    platform: eks
-  - kind: collector
-    id: gateway
-    cluster: eks
-    role: gateway
-    replicas: 2
-layout:
-  gateway: { x: 40, y: 60 }
-`;
+import { GATEWAY_TOPOLOGY as TEXT } from './test-topology.js';
 
 function setUp() {
   const store = createAppStore();

@@ -81,6 +81,16 @@ describe('topologyJsonSchema', () => {
     expect(new Set(backendTypes).size).toBe(backendTypes.length);
   });
 
+  it('GIVEN the element union THEN each alternative has a title naming its kind, which heads the hover of its fields', () => {
+    type Alternative = { title?: string; properties?: { kind?: { const?: string } } };
+    const elements = (topologyJsonSchema() as { properties: { elements: { items: { oneOf: Alternative[] } } } }).properties.elements.items;
+    const titles = elements.oneOf.map((alternative) => alternative.title);
+    expect(titles).toContain('Collector');
+    expect(titles).toContain('Control plane');
+    expect(titles).toContain('Backend (otlp)');
+    expect(titles.filter((title) => title === undefined)).toStrictEqual([]);
+  });
+
   it('GIVEN the generated schema THEN every property and every object alternative of a union has a description', () => {
     const root = topologyJsonSchema() as Schema;
     const definitions = Object.entries({ ...root.definitions, ...root.$defs }).flatMap(([name, definition]) => undescribed(root, definition, `#${name}`));

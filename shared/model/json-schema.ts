@@ -17,13 +17,29 @@ function spreadNestedUnion(alternative: JsonObject): JsonObject[] {
 }
 
 /**
+ * An element's alternative with a title naming its kind (and a backend's type): the YAML editor's
+ * hover heads a field's description with the closest title above it, which was otherwise the
+ * whole file's ("OTel Topology Designer topology") for every field of every element.
+ */
+function titled(alternative: JsonObject): JsonObject {
+  const properties = alternative.properties as { kind?: { const?: unknown }; type?: { const?: unknown } } | undefined;
+  const kind = properties?.kind?.const;
+  if (typeof kind !== 'string' || alternative.title !== undefined) return alternative;
+  // `controlPlane` → "Control plane"
+  const name = kind.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  const type = properties?.type?.const;
+  const title = `${name[0]!.toUpperCase()}${name.slice(1)}${typeof type === 'string' ? ` (${type})` : ''}`;
+  return { title, ...alternative };
+}
+
+/**
  * The JSON Schema of a topology file, as written (defaults are optional), for editor completion,
  * hover and validation. Generated from the zod schemas: there is no second source.
  */
 export function topologyJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Topology, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as JsonObject;
   const elements = (schema.properties as { elements?: { items?: { oneOf?: JsonObject[] } } } | undefined)?.elements?.items;
-  if (elements?.oneOf) elements.oneOf = elements.oneOf.flatMap(spreadNestedUnion);
+  if (elements?.oneOf) elements.oneOf = elements.oneOf.flatMap(spreadNestedUnion).map(titled);
   return {
     $id: 'https://otel-topology.dev/schema/otel-topology.schema.json',
     title: 'OTel Topology Designer topology',

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MENU_COMMANDS, type MenuCommandId } from '../../shared/ipc/contract.js';
 import { APP_NAME, CloseGuard } from './close-guard.js';
 import type { FileService } from './file-service.js';
 import { createHandlers, type AppWindow } from './handlers.js';
@@ -23,8 +24,9 @@ function setUp(save: FileService['save']) {
     atStart: vi.fn(async () => undefined),
   };
   const closeGuard = new CloseGuard();
-  const handlers = createHandlers<object>({ files, recovery, closeGuard, window: () => window });
-  return { window, closeGuard, handlers, events };
+  const menu = { setEnabled: vi.fn() };
+  const handlers = createHandlers<object>({ files, recovery, closeGuard, menu, window: () => window });
+  return { window, closeGuard, handlers, events, menu };
 }
 
 describe('handlers', () => {
@@ -85,8 +87,15 @@ describe('handlers', () => {
   it('GIVEN file:import WHEN called THEN the file service asks and reads (the handler adds nothing)', async () => {
     const importFiles = vi.fn(async () => ({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] }));
     const files = { importFiles } as unknown as FileService;
-    const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard: new CloseGuard(), window: () => undefined });
+    const handlers = createHandlers<object>({ files, recovery: {} as RecoveryStore, closeGuard: new CloseGuard(), menu: { setEnabled: vi.fn() }, window: () => undefined });
     expect(await handlers['file:import']({ from: 'folder' }, {})).toStrictEqual({ files: [{ path: '/a.yaml', text: 'x: 1\n' }] });
     expect(importFiles).toHaveBeenCalledWith('folder');
+  });
+
+  it('GIVEN menu:state WHEN the renderer reports what can run THEN the menu state gets the map as sent', async () => {
+    const { handlers, menu } = setUp(vi.fn());
+    const enabled = Object.fromEntries(MENU_COMMANDS.map((id) => [id, id !== 'file.save'])) as Record<MenuCommandId, boolean>;
+    expect(await handlers['menu:state']({ enabled }, {})).toBeNull();
+    expect(menu.setEnabled).toHaveBeenCalledExactlyOnceWith(enabled);
   });
 });

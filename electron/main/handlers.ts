@@ -3,6 +3,7 @@ import { windowTitle, type CloseGuard } from './close-guard.js';
 import { closeForGood } from './closing.js';
 import type { FileService } from './file-service.js';
 import type { Handlers } from './ipc.js';
+import type { MenuState } from './menu-state.js';
 import type { RecoveryStore } from './recovery.js';
 
 /** What the handlers need of the app's window. */
@@ -20,12 +21,15 @@ export function createHandlers<Event>({
   files,
   recovery,
   closeGuard,
+  menu,
   window,
   log = () => undefined,
 }: {
   files: FileService;
   recovery: RecoveryStore;
   closeGuard: CloseGuard;
+  /** The application menu's state: `menu:state` greys out what cannot run now. */
+  menu: Pick<MenuState, 'setEnabled'>;
   window: () => AppWindow | undefined;
   log?: (message: string, error: unknown) => void;
 }): Handlers<Event> {
@@ -61,6 +65,10 @@ export function createHandlers<Event>({
       target?.setDocumentEdited(dirty);
       // The save asked for by closing is done: nothing is left to recover.
       if (closeGuard.onWindowState(dirty) === 'close') await closeForGood({ recovery, close: () => target?.close(), log });
+      return null;
+    },
+    'menu:state': ({ enabled }) => {
+      menu.setEnabled(enabled);
       return null;
     },
   };

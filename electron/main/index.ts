@@ -14,6 +14,7 @@ import { createFileService } from './file-service.js';
 import { createHandlers, type AppWindow } from './handlers.js';
 import { registerHandlers } from './ipc.js';
 import { buildMenuTemplate, type MenuItemTemplate } from './menu.js';
+import { createMenuState } from './menu-state.js';
 import { OpenRequests, topologyFilesInArgv } from './open-requests.js';
 import { createRecentFiles } from './recent-files.js';
 import { createRecoveryStore } from './recovery.js';
@@ -48,6 +49,18 @@ const nativeDialog: NativeDialog = {
   showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
 };
 
+// The application menu, rebuilt when the recent files or what can run now (`menu:state`) change.
+const menuState = createMenuState(({ recentFiles, enabled }) => {
+  const template: MenuItemTemplate[] = buildMenuTemplate({
+    send: sendCommand,
+    recentFiles,
+    enabled,
+    platform: process.platform,
+    devTools: !app.isPackaged,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
+});
+
 const userDataDir = app.getPath('userData');
 const baseRecent = createRecentFiles({ fs, userDataDir });
 // Rebuild the Open Recent menu whenever the list changes.
@@ -55,7 +68,7 @@ const recent = {
   list: () => baseRecent.list(),
   add: async (path: string) => {
     const list = await baseRecent.add(path);
-    setMenu(list);
+    menuState.setRecentFiles(list);
     return list;
   },
 };
@@ -66,16 +79,6 @@ const openRequests = new OpenRequests({
   grant: (path) => files.grant(path),
   send: (path) => appWindow()?.send('file:open-requested', { path }),
 });
-
-function setMenu(recentFiles: readonly string[]): void {
-  const template: MenuItemTemplate[] = buildMenuTemplate({
-    send: sendCommand,
-    recentFiles,
-    platform: process.platform,
-    devTools: !app.isPackaged,
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
-}
 
 function secureSession(): void {
   const appSession = session.defaultSession;
@@ -150,7 +153,7 @@ function createWindow(): void {
   void window.loadFile(join(rendererDir, 'index.html'));
 }
 
-registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>({ files, recovery, closeGuard, window: appWindow, log }), {
+registerHandlers<IpcMainInvokeEvent>(ipcMain, createHandlers<IpcMainInvokeEvent>({ files, recovery, closeGuard, menu: menuState, window: appWindow, log }), {
   isTrustedSender: (event) => isTrustedSender(event, { webContentsId: mainWindow?.webContents.id, rendererDir }),
   log,
 });
@@ -180,7 +183,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     secureSession();
-    setMenu(await recent.list());
+    menuState.setRecentFiles(await recent.list());
     // Files given at launch skip the start screen: unsaved work of an earlier session waits for it.
     await recovery.atStart({ opensFile: openRequests.hasWaiting }).catch((error: unknown) => log('recovery: could not prepare at start', error));
     createWindow();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, type Result } from '../../shared/ipc/contract.js';
+import { CHANNEL_NAMES, MENU_COMMANDS, type Result } from '../../shared/ipc/contract.js';
 import { registerHandlers, type Handlers } from './ipc.js';
 
 type FakeEvent = { trusted: boolean };
@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers<FakeEvent>> = {}): Handlers<FakeEv
     'recovery:read': async () => null,
     'recovery:clear': async () => null,
     'window:state': () => null,
+    'menu:state': () => null,
     ...overrides,
   };
 }
@@ -102,5 +103,33 @@ describe('registerHandlers', () => {
       },
     });
     expect(await ipc.invoke('file:recent', {})).toStrictEqual({ ok: false, error: 'frame gone' });
+  });
+
+  describe('menu:state', () => {
+    const everyCommand = (enabled: boolean) => Object.fromEntries(MENU_COMMANDS.map((id) => [id, enabled]));
+
+    it('GIVEN a state for every menu command WHEN invoked THEN the handler gets it', async () => {
+      const menuState = vi.fn(() => null);
+      const { ipc } = setUp({ 'menu:state': menuState });
+      const enabled = { ...everyCommand(true), 'file.save': false };
+      expect(await ipc.invoke('menu:state', { enabled })).toStrictEqual({ ok: true, data: null });
+      expect(menuState).toHaveBeenCalledWith({ enabled }, { trusted: true });
+    });
+
+    it.each([
+      { name: 'an id that is not a menu command', enabled: { ...everyCommand(true), 'edit.paste': true }, error: /edit\.paste/ },
+      { name: 'a menu command left out', enabled: (({ 'file.save': _, ...rest }) => rest)(everyCommand(true)), error: /enabled\.file\.save/ },
+      { name: 'a state that is not a boolean', enabled: { ...everyCommand(true), 'edit.undo': 'no' }, error: /enabled\.edit\.undo/ },
+    ])('GIVEN $name WHEN invoked THEN refuses it without running the handler', async ({ enabled, error }) => {
+      const menuState = vi.fn(() => null);
+      const { ipc } = setUp({ 'menu:state': menuState });
+      expect(await ipc.invoke('menu:state', { enabled })).toStrictEqual({ ok: false, error: expect.stringMatching(error) });
+      expect(menuState).not.toHaveBeenCalled();
+    });
+
+    it('GIVEN an undeclared key next to the map WHEN invoked THEN refuses it', async () => {
+      const { ipc } = setUp();
+      expect(await ipc.invoke('menu:state', { enabled: everyCommand(true), recent: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/recent/) });
+    });
   });
 });

@@ -119,4 +119,42 @@ describe('menu template', () => {
   it('GIVEN MENU_COMMANDS of the contract WHEN the menu is built THEN it uses each of them exactly once and no other id', () => {
     expect([...MENU_COMMAND_IDS].sort()).toStrictEqual([...MENU_COMMANDS].sort());
   });
+
+  describe('greyed out: what the renderer says cannot run now (menu:state)', () => {
+    const recentFiles = ['/work/a.otel-topology.yaml'];
+    const enabled = { 'file.save': false, 'file.saveAs': false, 'edit.undo': false, 'edit.delete': false, 'view.fit': true } as const;
+    const greyed = buildMenuTemplate({ send, recentFiles, platform: 'linux', enabled });
+
+    it('GIVEN commands that cannot run WHEN built THEN exactly those items are disabled, keeping their click and shortcut', () => {
+      const disabled = leaves(greyed).filter((item) => item.enabled === false).map((item) => item.label);
+      expect(disabled).toStrictEqual(['&Save', 'Save &As…', '&Undo', '&Delete']);
+      expect(find(greyed, 'Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S', enabled: false, click: expect.any(Function) });
+      expect(find(greyed, 'Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: false });
+    });
+
+    it('GIVEN commands enabled or without a state WHEN built THEN they are as without any state: enabled', () => {
+      expect(find(greyed, 'Fit to Window')).not.toHaveProperty('enabled');
+      expect(find(greyed, 'Redo')).not.toHaveProperty('enabled');
+      const withoutState = buildMenuTemplate({ send, recentFiles, platform: 'linux' });
+      const withoutDisabled = (items: MenuItemTemplate[]) => JSON.stringify(items, (key, value) => (key === 'enabled' && value === false ? undefined : value));
+      expect(withoutDisabled(greyed)).toBe(withoutDisabled(withoutState));
+    });
+
+    it('GIVEN some commands disabled WHEN built THEN the roles and the recent files are not affected', () => {
+      for (const label of ['Cut', 'Copy', 'Paste', 'Quit']) expect(find(greyed, label)).not.toHaveProperty('enabled');
+      const recent = greyed[0]!.submenu!.find((item) => item.label === 'Open &Recent')!;
+      expect(recent).not.toHaveProperty('enabled');
+      expect(recent.submenu).toStrictEqual([{ label: '/work/a.otel-topology.yaml', click: expect.any(Function) }]);
+    });
+
+    it('GIVEN every command disabled WHEN built on macOS THEN every command item is disabled, the app menu and roles are not', () => {
+      const none = Object.fromEntries(MENU_COMMANDS.map((id) => [id, false]));
+      const mac = buildMenuTemplate({ send, recentFiles: [], platform: 'darwin', enabled: none });
+      const commandItems = leaves(mac).filter((item) => item.click !== undefined);
+      expect(commandItems).toHaveLength(MENU_COMMANDS.length);
+      expect(commandItems.every((item) => item.enabled === false)).toBe(true);
+      expect(mac[0]).toStrictEqual({ role: 'appMenu' });
+      expect(leaves(mac).filter((item) => item.role !== undefined).every((item) => item.enabled === undefined)).toBe(true);
+    });
+  });
 });

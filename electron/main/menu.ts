@@ -2,7 +2,8 @@
  * The native menus, as data: every item is either a command of the renderer's registry (sent as
  * the `menu:command` event with its id) or an Electron role that the OS implements (clipboard,
  * quit). `buildMenuTemplate` turns the list into Electron's template shape without importing
- * Electron, so it is tested as is.
+ * Electron, so it is tested as is. Command items the renderer says cannot run now (`menu:state`)
+ * are greyed out; menu-state.ts keeps that state and rebuilds the menu when it changes.
  */
 
 export type MenuEntry =
@@ -122,6 +123,11 @@ export interface MenuContext {
   platform: NodeJS.Platform;
   /** Adds View › Toggle Developer Tools (unpackaged builds). */
   devTools?: boolean;
+  /**
+   * Which commands can run now (the renderer's last `menu:state`): those set to false are greyed
+   * out; a command with no state (before the page first says) stays enabled.
+   */
+  enabled?: Readonly<Partial<Record<MenuCommandId, boolean>>>;
 }
 
 function recentSubmenu(context: MenuContext): MenuItemTemplate[] {
@@ -158,6 +164,7 @@ function itemFor(entry: MenuEntry, context: MenuContext): MenuItemTemplate {
         label: entry.label,
         ...(accelerator === undefined ? {} : { accelerator }),
         ...(accelerator !== undefined && entry.registerAccelerator === false ? { registerAccelerator: false } : {}),
+        ...(context.enabled?.[entry.id] === false ? { enabled: false } : {}),
         click: () => context.send(entry.id),
       };
     }

@@ -15,6 +15,7 @@ import { platform } from '../platform/index.js';
 import { appStore, canvasControl, useApp } from './app-store.js';
 import { installClipboardEvents } from './clipboard-events.js';
 import { installShortcuts } from './keyboard.js';
+import { followMenuState } from './menu-state.js';
 import { onOpenRequested } from './open-requests.js';
 import { DARK_SCHEME_QUERY, followSystemTheme } from './system-theme.js';
 import { followWindowState } from './window-state.js';
@@ -50,6 +51,9 @@ export function App() {
       }),
     [commands, context],
   );
+
+  // The desktop menu greys out what cannot run now.
+  useEffect(() => followMenuState(appStore, commands, platform.channels), [commands]);
 
   // A file given to the desktop app (command line, second launch, macOS open-file).
   useEffect(() => onOpenRequested((path) => void openPath(context, path)), [context]);

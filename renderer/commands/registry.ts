@@ -328,9 +328,10 @@ export function createCommands(context: CommandContext): Command[] {
 
 /**
  * Runs what a `menu:command` event asks: `file.openRecent:<path>` opens that file, any other id
- * runs the registry's command of that id — if it is enabled now: the native menu cannot grey its
- * items out, so File › Save on the start screen must not save an empty file. False for an id the
- * registry does not know.
+ * runs the registry's command of that id — if it is enabled now: the native menu greys out what
+ * cannot run (app/menu-state.ts), but a click or an accelerator can come before it has caught up,
+ * and File › Save on the start screen must never save an empty file. False for an id the registry
+ * does not know.
  */
 export function runMenuCommand(commands: readonly Command[], context: CommandContext, commandId: string): boolean {
   if (commandId.startsWith(OPEN_RECENT_PREFIX)) {

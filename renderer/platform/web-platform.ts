@@ -205,6 +205,11 @@ const handlers: Handlers = {
     document.title = `${dirty ? '● ' : ''}${title} — OTel Topology Designer`;
     return null;
   },
+
+  // The browser has no native menu to grey out: the toolbar and the palette read the registry.
+  async 'menu:state'() {
+    return null;
+  },
 };
 
 async function answer<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
@@ -235,6 +240,7 @@ export const webPlatform: DesktopApi = {
     'recovery:read': (request) => answer('recovery:read', request),
     'recovery:clear': (request) => answer('recovery:clear', request),
     'window:state': (request) => answer('window:state', request),
+    'menu:state': (request) => answer('menu:state', request),
   },
   // The browser has no menu; the bundle export reports its progress like the desktop's.
   on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) {

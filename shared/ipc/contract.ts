@@ -11,6 +11,42 @@ const GeneratedFileData = z.object({ path: z.string().min(1), content: z.string(
 /** What File › Import reads: at most this many files, each at most this big (a folder counts its YAML files). */
 export const IMPORT_LIMITS = { maxFiles: 200, maxFileBytes: 8 * 1024 * 1024 } as const;
 
+/** A `menu:command` id of this form opens the recent file after the colon (with `file:open`). */
+export const OPEN_RECENT_PREFIX = 'file.openRecent:';
+
+/**
+ * Every command id the desktop menus send as `menu:command` (besides `OPEN_RECENT_PREFIX` ids):
+ * main's menu (electron/main/menu.ts) uses exactly these, and the renderer's command registry
+ * must have a command for each (both sides are tested against this list).
+ */
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.newFromTemplate',
+  'file.open',
+  'file.import',
+  'file.importFolder',
+  'file.save',
+  'file.saveAs',
+  'export.bundle',
+  'export.diagram',
+  'export.diagramPng',
+  'edit.undo',
+  'edit.redo',
+  'edit.duplicate',
+  'edit.delete',
+  'edit.selectAll',
+  'view.toggleEditor',
+  'view.toggleProblems',
+  'view.toggleMinimap',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.zoomReset',
+  'view.fit',
+  'layout.auto',
+  'view.toggleTheme',
+] as const;
+export type MenuCommandId = (typeof MENU_COMMANDS)[number];
+
 export const CHANNELS = {
   /** Open a topology: the given path, or ask with a dialog. Null when the user cancels. */
   'file:open': {
@@ -71,6 +107,15 @@ export const CHANNELS = {
     request: z.object({ title: z.string(), dirty: z.boolean() }).strict(),
     response: z.null(),
   },
+  /**
+   * Which menu commands can run now (the renderer's registry says, and where the focus is): main
+   * greys out the others. Every id of MENU_COMMANDS, and no other; the renderer sends it when the
+   * set changes.
+   */
+  'menu:state': {
+    request: z.object({ enabled: z.record(z.enum(MENU_COMMANDS), z.boolean()) }).strict(),
+    response: z.null(),
+  },
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -80,41 +125,6 @@ export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['respo
 /** What every handler answers: never a thrown error across the boundary. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** A `menu:command` id of this form opens the recent file after the colon (with `file:open`). */
-export const OPEN_RECENT_PREFIX = 'file.openRecent:';
-
-/**
- * Every command id the desktop menus send as `menu:command` (besides `OPEN_RECENT_PREFIX` ids):
- * main's menu (electron/main/menu.ts) uses exactly these, and the renderer's command registry
- * must have a command for each (both sides are tested against this list).
- */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.newFromTemplate',
-  'file.open',
-  'file.import',
-  'file.importFolder',
-  'file.save',
-  'file.saveAs',
-  'export.bundle',
-  'export.diagram',
-  'export.diagramPng',
-  'edit.undo',
-  'edit.redo',
-  'edit.duplicate',
-  'edit.delete',
-  'edit.selectAll',
-  'view.toggleEditor',
-  'view.toggleProblems',
-  'view.toggleMinimap',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.zoomReset',
-  'view.fit',
-  'layout.auto',
-  'view.toggleTheme',
-] as const;
-export type MenuCommandId = (typeof MENU_COMMANDS)[number];
 
 /** Events main sends to the renderer. */
 export const EVENTS = {

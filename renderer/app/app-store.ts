@@ -1,5 +1,7 @@
 /** The renderer's store instance and its React hook. */
 import { useStore } from 'zustand';
+import type { PastePlacement } from '../canvas/placement.js';
+import type { NodeKind } from '../canvas/projection.js';
 import { createAppStore, type AppStore } from '../state/store.js';
 
 // The first theme; App then follows the OS's setting as it changes (system-theme.ts).
@@ -80,6 +82,11 @@ export interface CanvasControl {
   zoomOut(): void;
   /** Back to 100 %, around the centre of the view. */
   zoomReset(): void;
+  /**
+   * Where a paste whose outermost nodes are of `kinds` goes at the pointer (placement.ts);
+   * `undefined` when the pointer is not over the canvas.
+   */
+  pastePlacement(kinds: readonly NodeKind[]): PastePlacement | undefined;
 }
 
-export const canvasControl: CanvasControl = { fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, zoomReset: () => {} };
+export const canvasControl: CanvasControl = { fitView: () => {}, zoomIn: () => {}, zoomOut: () => {}, zoomReset: () => {}, pastePlacement: () => undefined };

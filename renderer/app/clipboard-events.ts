@@ -3,10 +3,12 @@
  * roles, which fire the same events): the document's clipboard events carry the selection as
  * fragment text and paste fragment text back. Where the focus is in a text field, the YAML editor
  * or a dialog, or text on the page is selected, the events are left alone: text copy and paste
- * work as always there.
+ * work as always there. A paste with the pointer over the canvas goes where the pointer is
+ * (Edit › Paste from the menu bar takes the pointer off the canvas: it pastes beside the originals).
  */
 import { deleteSelection, pasteText, selectionText } from '../commands/clipboard.js';
 import type { AppStoreApi } from '../state/store.js';
+import { canvasControl } from './app-store.js';
 import { isTyping } from './keyboard.js';
 
 function leftToText(event: ClipboardEvent): boolean {
@@ -26,7 +28,7 @@ export function installClipboardEvents(store: AppStoreApi): () => void {
   };
   const onPaste = (event: ClipboardEvent) => {
     if (!event.clipboardData || leftToText(event)) return;
-    if (pasteText(store, event.clipboardData.getData('text/plain'))) event.preventDefault();
+    if (pasteText(store, event.clipboardData.getData('text/plain'), (kinds) => canvasControl.pastePlacement(kinds))) event.preventDefault();
   };
   document.addEventListener('copy', onCopyOrCut);
   document.addEventListener('cut', onCopyOrCut);

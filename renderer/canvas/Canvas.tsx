@@ -17,7 +17,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { connect, moveElements } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
 import { appStore, canvasControl, canvasDrawn, useApp } from '../app/app-store.js';
@@ -25,7 +25,7 @@ import { projectTopology, type ElementNode, type Projection } from './projection
 import { selectionAfter } from './selection.js';
 import { keepLocalNodes, shareUnchanged } from './stable-projection.js';
 import { addPaletteItem, canvasActions } from './palette-drop.js';
-import { applyDrag, dragOutcomes } from './placement.js';
+import { applyDrag, dragOutcomes, pastePlacement } from './placement.js';
 import { BackendNode } from './nodes/BackendNode.js';
 import { ClusterNode } from './nodes/ClusterNode.js';
 import { CollectorNode } from './nodes/CollectorNode.js';
@@ -119,6 +119,27 @@ function CanvasView() {
     canvasControl.zoomIn = () => void flow.zoomIn({ duration: 150 });
     canvasControl.zoomOut = () => void flow.zoomOut({ duration: 150 });
     canvasControl.zoomReset = () => void flow.zoomTo(1, { duration: 150 });
+  }, [flow]);
+
+  // Paste at the pointer (Ctrl/⌘+V over the canvas, app/clipboard-events.ts): where the pointer
+  // last was over the pane or a node, kept in screen coordinates and turned into canvas ones when
+  // the paste comes, so that a zoom or pan since (wheel, keys) still pastes under the pointer.
+  // Off the canvas, or over its minimap and zoom controls, there is none: the paste goes beside
+  // the originals.
+  const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
+  const onPointerMove = useCallback((event: PointerEvent) => {
+    const overPanel = event.target instanceof Element && event.target.closest('.react-flow__panel') !== null;
+    pointer.current = overPanel ? undefined : { x: event.clientX, y: event.clientY };
+  }, []);
+  const onPointerLeave = useCallback(() => {
+    pointer.current = undefined;
+  }, []);
+  useEffect(() => {
+    canvasControl.pastePlacement = (kinds) =>
+      pointer.current && pastePlacement(flow.getNodes(), kinds, flow.screenToFlowPosition(pointer.current));
+    return () => {
+      canvasControl.pastePlacement = () => undefined;
+    };
   }, [flow]);
 
   // A newly opened document is shown whole, once its own nodes (not the last document's) have
@@ -239,6 +260,8 @@ function CanvasView() {
         onDrop={onDrop}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
         deleteKeyCode={null}
         colorMode={theme}
         snapToGrid

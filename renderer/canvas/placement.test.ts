@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agent, backend, cluster, site, topology } from '../../shared/testing/builders.js';
 import { absolutePosition, projectTopology, type ElementNode } from './projection.js';
-import { applyDrag, dragOutcomes, dropPlacement, selectedFrame } from './placement.js';
+import { applyDrag, dragOutcomes, dropPlacement, pastePlacement, selectedFrame } from './placement.js';
 
 /** Two sites side by side (aws at 0,0; gcp at 1000,0), a cluster in each, an agent in eks. */
 function model() {
@@ -102,5 +102,37 @@ describe('dropPlacement and selectedFrame', () => {
     expect(selectedFrame(model(), ['agent'], 'cluster')).toBe('eks');
     expect(selectedFrame(model(), ['agent'], 'site')).toBe('aws');
     expect(selectedFrame(model(), [], 'site')).toBeUndefined();
+  });
+});
+
+describe('pastePlacement', () => {
+  // aws spans (0, 0)–(510, 176) with eks at (20, 40)–(250, 156) in it; gcp (1000, 0)–(1270, 140) with gke at (1020, 40)–(1250, 120).
+  const nodes = projectTopology(model()).nodes;
+
+  it.each([
+    // A collector, backend or control plane (190 × 56) is centred on the point.
+    { name: 'a collector over a cluster of another site', kinds: ['collector'], point: { x: 1150, y: 110 }, placement: { into: 'gke', position: { x: 35, y: 42 } } },
+    { name: 'a collector over a cluster, near its header', kinds: ['collector'], point: { x: 30, y: 45 }, placement: { into: 'eks', position: { x: 20, y: 40 } } },
+    { name: 'a cluster over a site, beside its cluster', kinds: ['cluster'], point: { x: 1260, y: 130 }, placement: { into: 'gcp', position: { x: 260, y: 130 } } },
+    // Nested frames: the innermost that can hold it.
+    { name: 'a cluster over a cluster: the site around it', kinds: ['cluster'], point: { x: 60, y: 100 }, placement: { into: 'aws', position: { x: 60, y: 100 } } },
+    { name: 'a backend over a cluster: its site', kinds: ['backend'], point: { x: 1200, y: 100 }, placement: { into: 'gcp', position: { x: 105, y: 72 } } },
+    { name: 'a control plane over no frame: the canvas', kinds: ['controlPlane'], point: { x: 3000, y: 3000 }, placement: { into: null, position: { x: 2905, y: 2972 } } },
+    // A site or cluster has its top-left corner at the point.
+    { name: 'a site over a site: the canvas', kinds: ['site'], point: { x: 1010, y: 5 }, placement: { into: null, position: { x: 1010, y: 5 } } },
+    { name: 'a site and a backend over a site: the canvas', kinds: ['site', 'backend'], point: { x: 300, y: 160 }, placement: { into: null, position: { x: 300, y: 160 } } },
+    { name: 'clusters and backends over a cluster: its site', kinds: ['cluster', 'backend'], point: { x: 60, y: 100 }, placement: { into: 'aws', position: { x: 60, y: 100 } } },
+  ] as const)('GIVEN $name THEN it goes into the frame that can hold it, at the point (the first node\'s kind decides how)', ({ kinds, point, placement }) => {
+    expect(pastePlacement(nodes, kinds, point)).toStrictEqual(placement);
+  });
+
+  it.each([
+    { name: 'a collector over a site but no cluster', kinds: ['collector'], point: { x: 400, y: 160 }, refused: 'a collector goes in a cluster, and there is none under the pointer' },
+    { name: 'a collector over no frame', kinds: ['collector'], point: { x: 3000, y: 3000 }, refused: 'a collector goes in a cluster, and there is none under the pointer' },
+    { name: 'a cluster over no frame', kinds: ['cluster'], point: { x: 700, y: 50 }, refused: 'a cluster goes in a site, and there is none under the pointer' },
+    { name: 'a collector and a backend over a cluster', kinds: ['collector', 'backend'], point: { x: 60, y: 100 }, refused: 'no one frame under the pointer can hold them all' },
+    { name: 'a cluster and a collector over a site', kinds: ['cluster', 'collector'], point: { x: 400, y: 160 }, refused: 'a collector goes in a cluster, and there is none under the pointer' },
+  ] as const)('GIVEN $name THEN no frame there can hold it, and the answer says why', ({ kinds, point, refused }) => {
+    expect(pastePlacement(nodes, kinds, point)).toStrictEqual({ refused });
   });
 });

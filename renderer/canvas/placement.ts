@@ -1,13 +1,14 @@
 /**
- * Where things land on the canvas: which frame a drop or a drag ends in, and what that means for
- * the model. Dragging a cluster onto another site changes its `site`, a collector onto another
- * cluster its `cluster`, a backend or control plane into or out of a site its `site`; a move
- * inside the same frame only changes the layout. Pure: the canvas passes its nodes in.
+ * Where things land on the canvas: which frame a drop, a drag or a paste at the pointer ends in,
+ * and what that means for the model. Dragging a cluster onto another site changes its `site`, a
+ * collector onto another cluster its `cluster`, a backend or control plane into or out of a site
+ * its `site`; a move inside the same frame only changes the layout. Pure: the canvas passes its
+ * nodes in.
  */
 import type { Element, Topology } from '../../shared/model/topology.js';
 import { moveElements, updateElement, type Outcome } from '../model/commands.js';
 import type { PaletteItem } from '../model/palette.js';
-import { absolutePosition, FRAME_MINIMUM, FRAME_PADDING, KIND_NAMES, LEAF, type ElementNode } from './projection.js';
+import { absolutePosition, FRAME_MINIMUM, FRAME_PADDING, KIND_NAMES, LEAF, type ElementNode, type NodeKind } from './projection.js';
 
 interface Point { x: number; y: number }
 
@@ -105,15 +106,74 @@ export function dropPlacement(
   const site = frameUnder(nodes, point, 'site', none);
   const cluster = frameUnder(nodes, point, 'cluster', none);
   const parent = item.parent === 'cluster' ? cluster : item.kind === 'site' ? undefined : site;
-  const origin = parent ? absolutePosition(nodes, parent.id) : { x: 0, y: 0 };
   const size = newElementSize(item.kind);
   const shift = centred ? { x: size.width / 2, y: size.height / 2 } : { x: 0, y: 0 };
-  const position = { x: point.x - shift.x - origin.x, y: point.y - shift.y - origin.y };
   return {
     ...(site ? { siteId: site.id } : {}),
     ...(cluster ? { clusterId: cluster.id } : {}),
-    position: parent ? { x: Math.max(FRAME_PADDING.side, position.x), y: Math.max(FRAME_PADDING.top, position.y) } : position,
+    position: positionIn(nodes, parent, { x: point.x - shift.x, y: point.y - shift.y }),
   };
+}
+
+/** `point` (canvas coordinates) in `frame`'s, clear of its header and sides; the canvas's own where there is no frame. */
+function positionIn(nodes: readonly ElementNode[], frame: ElementNode | undefined, point: Point): Point {
+  if (!frame) return point;
+  const origin = absolutePosition(nodes, frame.id);
+  return { x: Math.max(FRAME_PADDING.side, point.x - origin.x), y: Math.max(FRAME_PADDING.top, point.y - origin.y) };
+}
+
+/**
+ * Where a paste at the pointer goes: into a frame (`into`: a site's or cluster's id; `null`, the
+ * canvas itself) with the first pasted node's top-left at `position` in it; or, where no frame
+ * under the pointer can hold what is pasted, why not (`refused`).
+ */
+export type PastePlacement = { into: string | null; position: Point } | { refused: string };
+
+type PasteFrame = 'cluster' | 'site' | 'canvas';
+
+/** Whether a node of `kind` may be pasted into a frame of `frame`'s kind (as it may be dragged there). */
+function holds(frame: PasteFrame, kind: NodeKind): boolean {
+  const rule = PARENT[kind];
+  return frame === 'canvas' ? !rule?.required : rule?.frame === frame;
+}
+
+/**
+ * Where a paste at `point` (the pointer, canvas coordinates) goes, given the kinds of its
+ * outermost nodes (`kinds[0]` the first one's, which goes at the point): into the innermost frame
+ * under the point that can hold them all — the cluster there, else the site there, else the
+ * canvas itself — so a cluster pasted over another cluster goes into the site around it, and a
+ * backend over a cluster into that cluster's site.
+ *
+ * A collector, backend or control plane is centred on the point, as if held by the pointer: a
+ * node cut and pasted without moving the mouse comes back where it was. A site or cluster has its
+ * top-left corner (its header) at the point, as in a palette drop: its size depends on what is
+ * inside it, and centring a large site would throw its corner far above and left of the pointer,
+ * over other frames or out of view. Either way the node is kept clear of the frame's header.
+ *
+ * Where no frame there can hold them (a collector not over a cluster, a cluster outside every
+ * site, a collector and a cluster pasted together), the answer is why not: the paste then goes
+ * beside the originals, into the frames they came from, rather than being refused — the user
+ * asked for a paste, and a copy beside its original is always one the model can hold, easy to
+ * drag where it belongs.
+ */
+export function pastePlacement(nodes: readonly ElementNode[], kinds: readonly NodeKind[], point: Point): PastePlacement {
+  const none = new Set<string>();
+  const frames: Array<{ kind: PasteFrame; node: ElementNode | undefined }> = [
+    { kind: 'cluster', node: frameUnder(nodes, point, 'cluster', none) },
+    { kind: 'site', node: frameUnder(nodes, point, 'site', none) },
+    { kind: 'canvas', node: undefined },
+  ];
+  const under = frames.filter((frame) => frame.kind === 'canvas' || frame.node !== undefined);
+  const target = under.find((frame) => kinds.every((kind) => holds(frame.kind, kind)));
+  if (target) {
+    const centred = kinds[0] !== undefined && kinds[0] !== 'site' && kinds[0] !== 'cluster';
+    const corner = centred ? { x: point.x - LEAF.width / 2, y: point.y - LEAF.height / 2 } : point;
+    return { into: target.node?.id ?? null, position: positionIn(nodes, target.node, corner) };
+  }
+  const homeless = kinds.filter((kind) => !under.some((frame) => holds(frame.kind, kind)));
+  if (homeless.length !== 1) return { refused: 'no one frame under the pointer can hold them all' };
+  const kind = homeless[0]!;
+  return { refused: `a ${KIND_NAMES[kind].toLowerCase()} goes in a ${PARENT[kind]!.frame}, and there is none under the pointer` };
 }
 
 /** The site or cluster the selection is in (or is), for adding from the keyboard. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopApi } from '../../shared/ipc/contract.js';
 import { createAppStore } from '../state/store.js';
-import { pasteText, selectionText } from './clipboard.js';
+import { pasteText, selectionText, type PlacePaste } from './clipboard.js';
 import { createCommands, isEnabled, type CommandContext } from './registry.js';
 import { GATEWAY_TOPOLOGY as TEXT } from './test-topology.js';
 
@@ -48,7 +48,7 @@ describe('the Copy, Cut and Paste commands', () => {
     const { store, clipboard, command, message } = setUp();
     store.getState().select(['gateway']);
     await command('edit.copy').run();
-    expect(clipboard.held).toMatch(/^# OTel Topology Designer.*\notelTopologyFragment: 1\nelements:\n {2}- kind: collector\n {4}id: gateway\n/);
+    expect(clipboard.held).toMatch(/^# OTel Topology Designer.*\notelTopologyFragment: 2\nelements:\n {2}- kind: collector\n {4}id: gateway\n/);
     expect(message()?.text).toBe('Copied gateway.');
     expect(store.getState().document.text).toBe(TEXT);
 
@@ -139,5 +139,84 @@ describe('pasting into another window', () => {
     expect(second.store.getState().selection).toStrictEqual(['aws-use1', 'eks', 'gateway']);
     expect(second.message()?.text).toBe('Pasted 3 elements.');
     expect(second.store.getState().document.problems).toStrictEqual([]);
+  });
+});
+
+/** TEXT with a second site and cluster, and an agent in eks sending to the gateway. */
+const TWO_CLUSTERS = TEXT.replace(
+  'layout:',
+  `  - kind: site
+    id: gcp
+    provider: gcp
+    region: us-central1
+  - kind: cluster
+    id: gke
+    site: gcp
+    platform: gke
+  - kind: collector
+    id: agent
+    cluster: eks
+    role: agent
+  - kind: flow
+    id: agent-to-gateway
+    from: agent
+    to: gateway
+    signals: [traces]
+layout:`,
+);
+
+describe('pasting at the pointer', () => {
+  it('GIVEN a collector copied WHEN pasted with the pointer over another cluster THEN it joins that cluster, at the pointer', () => {
+    const { store, message } = setUp(TWO_CLUSTERS);
+    store.getState().select(['gateway']);
+    const text = selectionText(store, 'copy')!;
+    const asked: Array<readonly string[]> = [];
+    const place: PlacePaste = (kinds) => {
+      asked.push(kinds);
+      return { into: 'gke', position: { x: 24, y: 48 } };
+    };
+    expect(pasteText(store, text, place)).toBe(true);
+    expect(asked).toStrictEqual([['collector']]);
+    const topology = store.getState().document.topology!;
+    expect(topology.elements.find((element) => element.id === 'gateway-2')).toMatchObject({ cluster: 'gke' });
+    expect(topology.layout['gateway-2']).toStrictEqual({ x: 24, y: 48 });
+    expect(message()?.text).toBe('Pasted gateway-2.');
+  });
+
+  it('GIVEN no frame under the pointer can hold it WHEN pasted THEN it goes beside the original, and the status bar says why', () => {
+    const { store, message } = setUp(TWO_CLUSTERS);
+    store.getState().select(['gateway']);
+    const text = selectionText(store, 'copy')!;
+    pasteText(store, text, () => ({ refused: 'a collector goes in a cluster, and there is none under the pointer' }));
+    const topology = store.getState().document.topology!;
+    expect(topology.elements.find((element) => element.id === 'gateway-2')).toMatchObject({ cluster: 'eks' });
+    expect(topology.layout['gateway-2']).toStrictEqual({ x: 72, y: 92 });
+    expect(message()?.text).toBe('Pasted gateway-2 into the frame it came from: a collector goes in a cluster, and there is none under the pointer.');
+  });
+});
+
+describe('cut and paste keeps connections to what stays', () => {
+  it('GIVEN an agent with a flow to the gateway WHEN cut and pasted into another cluster THEN the flow is back in the YAML', async () => {
+    const { store, clipboard, command } = setUp(TWO_CLUSTERS);
+    store.getState().select(['agent']);
+    await command('edit.cut').run();
+    expect(clipboard.held).toMatch(/\noutsideConnections:\n {2}- kind: flow\n {4}id: agent-to-gateway\n/);
+    expect(store.getState().document.text).not.toContain('agent-to-gateway');
+
+    expect(pasteText(store, clipboard.held, () => ({ into: 'gke', position: { x: 20, y: 40 } }))).toBe(true);
+    const topology = store.getState().document.topology!;
+    expect(topology.elements.find((element) => element.id === 'agent')).toMatchObject({ cluster: 'gke' });
+    expect(topology.elements.find((element) => element.id === 'agent-to-gateway')).toMatchObject({ from: 'agent', to: 'gateway' });
+    expect(store.getState().selection).toStrictEqual(['agent']);
+    expect(store.getState().message?.text).toBe('Pasted agent.');
+  });
+
+  it('GIVEN a gateway copied (not cut) WHEN pasted THEN its copy has no flow in: the agent would send its telemetry twice', async () => {
+    const { store, clipboard, command } = setUp(TWO_CLUSTERS);
+    store.getState().select(['gateway']);
+    await command('edit.copy').run();
+    expect(clipboard.held).not.toContain('outsideConnections');
+    await command('edit.paste').run();
+    expect(store.getState().document.topology!.elements.filter((element) => element.kind === 'flow').map((element) => element.id)).toStrictEqual(['agent-to-gateway']);
   });
 });

@@ -5,8 +5,10 @@
  * clipboard is theirs.
  */
 import { deleteElements, done } from '../model/commands.js';
-import { copyFragment, pasteFragment } from '../model/fragment.js';
+import { copyFragment, cutFragment, outermostNodes, pasteFragment, type PasteAt } from '../model/fragment.js';
 import { fragmentText, readFragment } from '../model/fragment-text.js';
+import type { PastePlacement } from '../canvas/placement.js';
+import type { NodeKind } from '../canvas/projection.js';
 import type { Element } from '../../shared/model/topology.js';
 import type { AppStoreApi } from '../state/store.js';
 
@@ -20,7 +22,8 @@ export type ClipboardVerb = 'copy' | 'cut';
 export function selectionText(store: AppStoreApi, verb: ClipboardVerb): string | undefined {
   const { document, selection, isOpen, notify } = store.getState();
   if (!isOpen || !document.topology || selection.length === 0) return undefined;
-  const fragment = copyFragment(document.topology, selection);
+  // A cut also takes the connections to what stays, for its paste to restore (fragment.ts).
+  const fragment = (verb === 'cut' ? cutFragment : copyFragment)(document.topology, selection);
   if (fragment.elements.length === 0) {
     // The flows or links in the selection have an end outside it.
     notify(`Select a site, cluster, collector, backend or control plane to ${verb}: flows and links come along with both their ends.`, 'error');
@@ -43,19 +46,40 @@ export function deleteSelection(store: AppStoreApi): void {
 }
 
 /**
+ * Where a paste goes, given the kinds of its outermost nodes (the first node's first): the
+ * canvas's answer for the point under the pointer (`canvasControl.pastePlacement`), `undefined`
+ * where the pointer is not on it.
+ */
+export type PlacePaste = (kinds: readonly NodeKind[]) => PastePlacement | undefined;
+
+/**
  * Pastes `text` if it is fragment text: the copies are added (one undo step) and become the
  * selection, or the status bar says why they cannot be. False where `text` is no fragment at
- * all, which is left to whoever else wants it.
+ * all, which is left to whoever else wants it. With `place` (Ctrl/⌘+V over the canvas) they go
+ * where the pointer is, into the frame there; without it, or where no frame there can hold them,
+ * beside their originals, in the same frames.
  */
-export function pasteText(store: AppStoreApi, text: string): boolean {
+export function pasteText(store: AppStoreApi, text: string, place?: PlacePaste): boolean {
   const read = readFragment(text);
   if (read === undefined) return false;
   const state = store.getState();
-  if (!read.ok) state.notify(read.error, 'error');
-  else if (!state.isOpen || !state.document.topology) state.notify('Open a topology to paste these elements into.', 'error');
-  else if (state.applyModel((topology) => pasteFragment(topology, read.fragment))) {
+  if (!read.ok) {
+    state.notify(read.error, 'error');
+    return true;
+  }
+  if (!state.isOpen || !state.document.topology) {
+    state.notify('Open a topology to paste these elements into.', 'error');
+    return true;
+  }
+  const outermost = outermostNodes(read.fragment);
+  const placement = place?.([...new Set(outermost.map((element) => element.kind as NodeKind))]);
+  const at: PasteAt | undefined = placement && 'into' in placement ? { ...placement.position, into: placement.into } : undefined;
+  if (state.applyModel((topology) => pasteFragment(topology, read.fragment, at))) {
     const pasted = new Set(store.getState().selection);
-    state.notify(`Pasted ${describe(store.getState().document.topology!.elements.filter((element) => pasted.has(element.id)))}.`);
+    const what = describe(store.getState().document.topology!.elements.filter((element) => pasted.has(element.id)));
+    // The pointer was on the canvas, but no frame there can hold what was pasted.
+    const where = placement && 'refused' in placement ? ` into ${outermost.length === 1 ? 'the frame it' : 'the frames they'} came from: ${placement.refused}` : '';
+    state.notify(`Pasted ${what}${where}.`);
   }
   return true;
 }

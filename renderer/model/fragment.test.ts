@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Topology } from '../../shared/model/topology.js';
 import { agent, agentToGateway, backend, cluster, controlPlane, flow, gateway, link, site, topology } from '../../shared/testing/builders.js';
 import { deleteElements } from './commands.js';
-import { copyFragment, pasteFragment, PASTE_OFFSET, type Fragment } from './fragment.js';
+import { copyFragment, cutFragment, pasteFragment, PASTE_OFFSET, type Fragment, type PasteAt } from './fragment.js';
 
 /** What the store does after a command: read the result back through the schema. */
 const reparse = (value: Topology) => Topology.parse(JSON.parse(JSON.stringify(value)));
 
-function pasted(model: Topology, fragment: Fragment, at?: { x: number; y: number }) {
+function pasted(model: Topology, fragment: Fragment, at?: PasteAt) {
   const result = pasteFragment(model, fragment, at);
   if (!result.ok) throw new Error(result.error);
   const byId = new Map(result.topology.elements.map((element) => [element.id, element as unknown as Record<string, unknown>]));
@@ -167,5 +167,132 @@ describe('pasteFragment', () => {
 
   it('GIVEN an empty fragment WHEN pasted THEN it refuses and nothing changes', () => {
     expect(pasteFragment(agentToGateway(), { elements: [], layout: {} })).toStrictEqual({ ok: false, error: 'Nothing to paste.' });
+  });
+});
+
+describe('pasteFragment at a point, into a frame', () => {
+  /** twoSites with a second cluster, in GCP. */
+  const withGke = () => {
+    const model = twoSites();
+    return { ...model, elements: [...model.elements, cluster('gke', 'gcp', { platform: 'gke' })] };
+  };
+
+  it('GIVEN a copied collector WHEN pasted into another cluster THEN its cluster is that one and it sits at the point in it', () => {
+    const model = withGke();
+    const result = pasted(model, copyFragment(model, ['gateway']), { x: 30, y: 50, into: 'gke' });
+    expect(result.byId.get('gateway-2')).toMatchObject({ cluster: 'gke' });
+    expect(result.topology.layout['gateway-2']).toStrictEqual({ x: 30, y: 50 });
+    expect(() => reparse(result.topology)).not.toThrow();
+  });
+
+  it('GIVEN a copied cluster WHEN pasted into another site THEN its site changes and its collectors and flows come along inside it', () => {
+    const model = twoSites();
+    const result = pasted(model, copyFragment(model, ['eks']), { x: 20, y: 40, into: 'gcp' });
+    expect(result.ids).toStrictEqual(['eks-2', 'agent-2', 'gateway-2', 'agent-to-gateway-2']);
+    expect(result.byId.get('eks-2')).toMatchObject({ site: 'gcp' });
+    expect(result.byId.get('gateway-2')).toMatchObject({ cluster: 'eks-2' });
+    expect(result.topology.layout['eks-2']).toStrictEqual({ x: 20, y: 40 });
+    expect(result.topology.layout['gateway-2']).toStrictEqual({ x: 200, y: 48 });
+  });
+
+  it('GIVEN a backend in a site WHEN pasted onto the canvas itself THEN it has no site; into a site THEN that one', () => {
+    const model = twoSites();
+    const fragment = copyFragment(model, ['tempo']);
+    expect(pasted(model, fragment, { x: 900, y: 600, into: null }).byId.get('tempo-2')).not.toHaveProperty('site');
+    expect(pasted(model, fragment, { x: 10, y: 40, into: 'gcp' }).byId.get('tempo-2')).toMatchObject({ site: 'gcp' });
+  });
+
+  it('GIVEN an outer node without a placement WHEN pasted at a point THEN it goes there all the same', () => {
+    const model = twoSites();
+    // The agent has no layout entry: the grid places it.
+    const { topology: after } = pasted(model, copyFragment(model, ['agent']), { x: 24, y: 112, into: 'eks' });
+    expect(after.layout['agent-2']).toStrictEqual({ x: 24, y: 112 });
+  });
+
+  it('GIVEN a frame that cannot hold the node WHEN pasted into it THEN it refuses, saying so', () => {
+    const model = twoSites();
+    expect(pasteFragment(model, copyFragment(model, ['gateway']), { x: 0, y: 0, into: 'aws' })).toStrictEqual({
+      ok: false,
+      error: 'Cannot paste: collector gateway cannot go into aws.',
+    });
+    expect(pasteFragment(model, copyFragment(model, ['eks']), { x: 0, y: 0, into: null })).toStrictEqual({
+      ok: false,
+      error: 'Cannot paste: cluster eks cannot go outside every frame.',
+    });
+  });
+
+  it('GIVEN a collector copied in another topology WHEN pasted into a cluster there THEN it joins it though its own cluster is missing', () => {
+    const other = topology([site('gcp', { provider: 'gcp', region: 'us-central1' }), cluster('gke', 'gcp', { platform: 'gke' })]);
+    const result = pasted(other, copyFragment(twoSites(), ['gateway']), { x: 20, y: 40, into: 'gke' });
+    expect(result.byId.get('gateway')).toMatchObject({ cluster: 'gke' });
+  });
+});
+
+describe('cut and paste: connections to what stays', () => {
+  const byId = (model: Topology, id: string) => model.elements.find((element) => element.id === id);
+
+  it('GIVEN a collector WHEN cut THEN the fragment carries its flows to elements outside it; a copy does not', () => {
+    const model = twoSites();
+    const cut = cutFragment(model, ['gateway']);
+    expect(idsOf(cut)).toStrictEqual(['gateway']);
+    expect(cut.outside?.map((connection) => connection.id)).toStrictEqual(['agent-to-gateway', 'gateway-to-tempo']);
+    // A copy of a gateway that kept the agents' flows into it would double what they send.
+    expect(copyFragment(model, ['gateway'])).not.toHaveProperty('outside');
+  });
+
+  it('GIVEN a site WHEN cut THEN its link to the other site is carried; flows inside it are elements as in a copy', () => {
+    const cut = cutFragment(twoSites(), ['aws']);
+    expect(idsOf(cut)).toContain('agent-to-gateway');
+    expect(cut.outside?.map((connection) => connection.id)).toStrictEqual(['aws-gcp']);
+  });
+
+  it('GIVEN a cut collector WHEN pasted back THEN its flows to what stayed come back as they were', () => {
+    const model = twoSites();
+    const result = pasted(deleteElements(model, ['gateway']), cutFragment(model, ['gateway']));
+    expect(result.ids).toStrictEqual(['gateway']);
+    expect(result.topology.elements.map((element) => element.id)).toStrictEqual([...deleteElements(model, ['gateway']).elements.map((element) => element.id), 'gateway', 'agent-to-gateway', 'gateway-to-tempo']);
+    for (const id of ['agent-to-gateway', 'gateway-to-tempo']) expect(result.byId.get(id)).toStrictEqual(byId(model, id));
+    expect(() => reparse(result.topology)).not.toThrow();
+  });
+
+  it('GIVEN a cut site WHEN pasted back THEN its link comes back', () => {
+    const model = twoSites();
+    const result = pasted(deleteElements(model, ['aws']), cutFragment(model, ['aws']));
+    expect(result.byId.get('aws-gcp')).toStrictEqual(byId(model, 'aws-gcp'));
+  });
+
+  it('GIVEN a cut collector moved into another cluster (pasted at the pointer) THEN its flows come back too', () => {
+    const model = { ...twoSites(), elements: [...twoSites().elements, cluster('gke', 'gcp', { platform: 'gke' })] };
+    const result = pasted(deleteElements(model, ['agent']), cutFragment(model, ['agent']), { x: 20, y: 40, into: 'gke' });
+    expect(result.byId.get('agent')).toMatchObject({ cluster: 'gke' });
+    expect(result.byId.get('agent-to-gateway')).toMatchObject({ from: 'agent', to: 'gateway' });
+  });
+
+  it('GIVEN the element at the other end is gone by the paste THEN that connection is dropped without a word, the others come back', () => {
+    const model = twoSites();
+    const fragment = cutFragment(model, ['gateway']);
+    const result = pasted(deleteElements(model, ['gateway', 'tempo']), fragment);
+    expect(result.byId.has('agent-to-gateway')).toBe(true);
+    expect(result.byId.has('gateway-to-tempo')).toBe(false);
+    expect(() => reparse(result.topology)).not.toThrow();
+  });
+
+  it('GIVEN an element of another kind under the other end\'s id by the paste THEN that connection is dropped', () => {
+    const model = twoSites();
+    const fragment = cutFragment(model, ['gateway']);
+    const rest = deleteElements(model, ['gateway', 'agent']);
+    // agent-to-gateway starts at "agent", now a backend, which sends nothing: dropped.
+    const result = pasted({ ...rest, elements: [...rest.elements, backend('agent')] }, fragment);
+    expect(result.byId.has('agent-to-gateway')).toBe(false);
+    expect(result.byId.has('gateway-to-tempo')).toBe(true);
+  });
+
+  it('GIVEN the cut elements are there again (a second paste, or the cut undone) WHEN pasted THEN the copies start unconnected', () => {
+    const model = twoSites();
+    const fragment = cutFragment(model, ['gateway']);
+    const once = pasted(deleteElements(model, ['gateway']), fragment);
+    const twice = pasted(once.topology, fragment);
+    expect(twice.topology.elements.slice(once.topology.elements.length).map((element) => element.id)).toStrictEqual(['gateway-2']);
+    expect(pasted(model, fragment).topology.elements.slice(model.elements.length).map((element) => element.id)).toStrictEqual(['gateway-2']);
   });
 });

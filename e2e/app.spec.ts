@@ -41,7 +41,7 @@ test('selecting a collector shows its generated config', async ({ page }, testIn
   await expect(page.getByRole('combobox', { name: 'Generated file' })).toHaveValue('configs/central-gateway.yaml');
   await expect
     .poll(() =>
-      page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/central-gateway.yaml'))?.getValue() ?? ''),
+      page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco?.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/central-gateway.yaml'))?.getValue() ?? ''),
     )
     .toMatch(/receivers:[\s\S]*exporters:[\s\S]*otlp_grpc\/tempo|exporters:/);
   await expect(page.locator('#panel-generated .view-lines')).toContainText('receivers');
@@ -63,7 +63,7 @@ test('invalid YAML gets a marker and the canvas keeps the last model', async ({ 
   const text = await yamlText(page);
   await replaceYaml(page, text.replace('  - kind: backend\n    id: tempo', '  - kind: backend\n    id: [tempo'));
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModelMarkers({ owner: 'topology' }).length))
+    .poll(() => page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco?.editor.getModelMarkers({ owner: 'topology' }).length))
     .toBeGreaterThan(0);
   await expect(page.getByText('The YAML does not load: the canvas shows the last valid model.')).toBeVisible();
   await expect(node(page, 'Backend tempo')).toBeVisible();
@@ -79,7 +79,7 @@ test('the YAML editor checks the file against the topology schema', async ({ pag
   await expect
     .poll(() =>
       page.evaluate(() =>
-        (window as unknown as MonacoGlobal).__otelMonaco.editor
+        (window as unknown as MonacoGlobal).__otelMonaco?.editor
           .getModelMarkers({})
           // monaco-yaml's own markers, not the ones the app sets from loadTopology.
           .filter((marker) => marker.owner !== 'topology' && marker.resource.toString() === 'file:///topology.otel-topology.yaml')
@@ -232,7 +232,7 @@ test('dragging from the palette adds a site, a cluster inside it, a gateway insi
 
   // GIVEN the new gateway's generated config WHEN a flow is drawn from it to a backend THEN the config exports there.
   const generatedConfig = () =>
-    page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/gateway.yaml'))?.getValue() ?? '');
+    page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco?.editor.getModels().find((model) => model.uri.toString().endsWith('/generated/configs/gateway.yaml'))?.getValue() ?? '');
   await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Fit view' }).click();
   await page.waitForTimeout(300); // the fit-view animation
   await node(page, 'Collector gateway').click();

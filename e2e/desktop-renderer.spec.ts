@@ -33,7 +33,7 @@ test('the desktop renderer over file: starts Monaco’s workers under its CSP an
   await expect
     .poll(() =>
       page.evaluate(() =>
-        (window as unknown as MonacoGlobal).__otelMonaco.editor
+        (window as unknown as MonacoGlobal).__otelMonaco?.editor
           .getModelMarkers({})
           .filter((marker) => marker.owner !== 'topology')
           .map((marker) => marker.message)

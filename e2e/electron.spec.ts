@@ -181,7 +181,7 @@ test.describe('desktop app', () => {
 
       await replaceYamlIn(desktop, text.replace('  - kind: backend\n    id: tempo', '  - kind: backend\n    id: [tempo'));
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco.editor.getModelMarkers({ owner: 'topology' }).length))
+        .poll(() => page.evaluate(() => (window as unknown as MonacoGlobal).__otelMonaco?.editor.getModelMarkers({ owner: 'topology' }).length))
         .toBeGreaterThan(0);
       await expect(page.getByText('The YAML does not load: the canvas shows the last valid model.')).toBeVisible();
       await expect(node(page, 'Backend tempo')).toBeVisible();

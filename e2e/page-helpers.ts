@@ -5,7 +5,7 @@ export const TOPOLOGY_URI = 'file:///topology.otel-topology.yaml';
 
 /** The Monaco namespace the app exposes for tests (`__otelMonaco`). */
 export type MonacoGlobal = {
-  __otelMonaco: {
+  __otelMonaco?: {
     editor: {
       getModels(): Array<{ uri: { toString(): string }; getValue(): string }>;
       getModelMarkers(filter: { owner?: string }): Array<{ owner: string; message: string; startLineNumber: number; resource: { toString(): string } }>;
@@ -25,7 +25,7 @@ export async function openTemplate(page: Page, title: string) {
 
 export function yamlText(page: Page): Promise<string> {
   return page.evaluate((uri) => {
-    const model = (window as unknown as MonacoGlobal).__otelMonaco.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
+    const model = (window as unknown as MonacoGlobal).__otelMonaco?.editor.getModels().find((candidate) => candidate.uri.toString() === uri);
     return model?.getValue() ?? '';
   }, TOPOLOGY_URI);
 }
@@ -33,7 +33,7 @@ export function yamlText(page: Page): Promise<string> {
 /** The line the YAML editor's cursor is on (where a revealed line puts it), as text. */
 export function yamlCursorLine(page: Page): Promise<string> {
   return page.evaluate((uri) => {
-    const editor = (window as unknown as MonacoGlobal).__otelMonaco.editor.getEditors().find((candidate) => candidate.getModel()?.uri.toString() === uri);
+    const editor = (window as unknown as MonacoGlobal).__otelMonaco?.editor.getEditors().find((candidate) => candidate.getModel()?.uri.toString() === uri);
     const line = editor?.getPosition()?.lineNumber;
     return line === undefined ? '' : editor!.getModel()!.getLineContent(line);
   }, TOPOLOGY_URI);

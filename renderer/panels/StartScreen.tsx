@@ -2,10 +2,13 @@
 import { useEffect, useState } from 'react';
 import type { Command } from '../commands/registry.js';
 import { appStore } from '../app/app-store.js';
+import { preloadEditors } from '../editor/EditorPane.js';
 import { platform } from '../platform/index.js';
 import { TEMPLATES } from '../templates.js';
 
 interface Recovery { text: string; path: string | null; savedAt: string }
+
+const EDITOR_PRELOAD_DELAY_MS = 2000;
 
 /**
  * `openRecent` reopens a recent file by its path, where the platform can (the desktop app, and a
@@ -20,6 +23,12 @@ export function StartScreen({ commands, openRecent }: { commands: readonly Comma
   useEffect(() => {
     void platform.channels['recovery:read']({}).then((result) => result.ok && setRecovery(result.data));
     readRecent();
+  }, []);
+  // While the user reads the start screen, the editors load (not at once: a file opened straight
+  // away draws its canvas first, and the editors follow).
+  useEffect(() => {
+    const timer = setTimeout(preloadEditors, EDITOR_PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
   }, []);
   const run = (id: string) => void commands.find((command) => command.id === id)?.run();
   return (

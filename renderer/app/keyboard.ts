@@ -1,15 +1,18 @@
 /** Global keyboard shortcuts from the command registry. */
 import type { Command } from '../commands/registry.js';
 import { isEnabled } from '../commands/registry.js';
+import { editFocusOf } from '../commands/menu-edit-in-focus.js';
 import { matchesShortcut } from '../commands/shortcuts.js';
 import { appStore } from './app-store.js';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Whether the focus is where keys type text (inputs, the Monaco editor) or in a dialog (which has its own keys). */
+/**
+ * Whether the focus is where keys type text (inputs, the Monaco editor), on a control with keys of
+ * its own (a select) or in a dialog: anywhere but the app itself, as the Edit menu tells them apart.
+ */
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor, [role="dialog"]') !== null;
+  return target instanceof HTMLElement && editFocusOf(target) !== 'app';
 }
 
 export function installShortcuts(commands: readonly Command[]): () => void {

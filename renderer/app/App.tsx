@@ -52,8 +52,8 @@ export function App() {
     [commands, context],
   );
 
-  // The desktop menu greys out what cannot run now.
-  useEffect(() => followMenuState(appStore, commands, platform.channels), [commands]);
+  // The desktop menu greys out what cannot run now (a browser has no menu to tell).
+  useEffect(() => (platform.kind === 'electron' ? followMenuState(appStore, commands, platform.channels) : undefined), [commands]);
 
   // A file given to the desktop app (command line, second launch, macOS open-file).
   useEffect(() => onOpenRequested((path) => void openPath(context, path)), [context]);

@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
-import { connect, moveElements } from '../model/commands.js';
+import { connect, done, moveElements } from '../model/commands.js';
 import { PALETTE_MIME, paletteItem } from '../model/palette.js';
 import { appStore, canvasControl, canvasDrawn, useApp } from '../app/app-store.js';
 import { projectTopology, type ElementNode, type Projection } from './projection.js';
@@ -174,7 +174,7 @@ function CanvasView() {
     });
     keyMoved.current.clear();
     if (moves.length === 0) return;
-    if (!appStore.getState().applyModel((model) => ({ ok: true, topology: moveElements(model, moves) }), { select: false })) setNodes(projectedNodes.current);
+    if (!appStore.getState().applyModel((model) => done(moveElements(model, moves)), { select: false })) setNodes(projectedNodes.current);
   }, [flow]);
   useEffect(() => () => clearTimeout(keyMoveTimer.current), []);
 

@@ -152,12 +152,12 @@ export function pasteFragment(topology: Topology, fragment: Fragment, at?: Paste
   const inFragment = new Set(fragment.elements.map((element) => element.id));
   const existing = new Map(topology.elements.map((element) => [element.id, element]));
 
+  const outermost = new Set(outermostNodes(fragment));
   const taken = new Set<string>();
   const renamed = new Map(fragment.elements.map((element) => [element.id, freshId(topology, element.id, taken)]));
   const copies: Array<{ copy: Element; placement: Placement | undefined; isRoot: boolean }> = [];
   for (const element of fragment.elements) {
-    const parent = parentOf(element);
-    const isRoot = !isConnection(element) && (parent === undefined || !inFragment.has(parent));
+    const isRoot = outermost.has(element);
     const moved = isRoot && at?.into !== undefined ? intoFrame(element, at.into, existing) : element;
     if (typeof moved === 'string') return { ok: false, error: moved };
     const copy: Record<string, unknown> = { ...moved, id: renamed.get(element.id)! };
@@ -195,7 +195,7 @@ export function pasteFragment(topology: Topology, fragment: Fragment, at?: Paste
     layout[copy.id] = { ...placement, x: placement.x + shift.x + offset, y: placement.y + shift.y + offset };
   }
 
-  const restored = restoredConnections(topology, fragment, renamed, taken);
+  const restored = restoredConnections(topology, existing, fragment, renamed, taken);
   // The restored connections are not among the `ids` (the new selection): what was pasted is, so a
   // single node pasted back shows in the inspector.
   const ids = [...roots, ...copies.filter((entry) => !entry.isRoot)].map((entry) => entry.copy.id);
@@ -225,8 +225,13 @@ function intoFrame(element: Element, into: string | null, existing: ReadonlyMap<
  * still there, of a kind they may join. None of them can be there already: an element pasted
  * under its own id was not in the topology, so nothing there joins it.
  */
-function restoredConnections(topology: Topology, fragment: Fragment, renamed: ReadonlyMap<string, string>, taken: Set<string>): Connection[] {
-  const existing = new Map(topology.elements.map((element) => [element.id, element]));
+function restoredConnections(
+  topology: Topology,
+  existing: ReadonlyMap<string, Element>,
+  fragment: Fragment,
+  renamed: ReadonlyMap<string, string>,
+  taken: Set<string>,
+): Connection[] {
   return (fragment.outside ?? [])
     .filter((connection) =>
       referencesOf(connection).every(({ id, kinds }) => (renamed.has(id) ? renamed.get(id) === id : kinds.includes(existing.get(id)?.kind as ElementKind))),

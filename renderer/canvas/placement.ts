@@ -5,10 +5,10 @@
  * its `site`; a move inside the same frame only changes the layout. Pure: the canvas passes its
  * nodes in.
  */
-import type { Element, Topology } from '../../shared/model/topology.js';
+import { KIND_NAMES, type Element, type Topology } from '../../shared/model/topology.js';
 import { moveElements, updateElement, type Outcome } from '../model/commands.js';
 import type { PaletteItem } from '../model/palette.js';
-import { absolutePosition, FRAME_MINIMUM, FRAME_PADDING, KIND_NAMES, LEAF, type ElementNode, type NodeKind } from './projection.js';
+import { absolutePosition, FRAME_MINIMUM, FRAME_PADDING, LEAF, type ElementNode, type NodeKind } from './projection.js';
 
 interface Point { x: number; y: number }
 
@@ -62,7 +62,7 @@ export function dragOutcomes(nodes: readonly ElementNode[], draggedIds: readonly
     const target = frameUnder(nodes, at, rule.frame, dragged);
     if (target?.id === node.parentId && target) return [{ kind: 'move', id, position: nonNegative(node.position) }];
     if (!target) {
-      if (rule.required) return [{ kind: 'reject', id, reason: `A ${KIND_NAMES[node.type!].toLowerCase()} belongs in a ${rule.frame}: drop it inside one.` }];
+      if (rule.required) return [{ kind: 'reject', id, reason: `A ${KIND_NAMES[node.type!]} belongs in a ${rule.frame}: drop it inside one.` }];
       if (!node.parentId) return [{ kind: 'move', id, position: node.position }];
       return [{ kind: 'reparent', id, field: rule.field, parentId: undefined, position: topLeft }];
     }
@@ -173,7 +173,7 @@ export function pastePlacement(nodes: readonly ElementNode[], kinds: readonly No
   const homeless = kinds.filter((kind) => !under.some((frame) => holds(frame.kind, kind)));
   if (homeless.length !== 1) return { refused: 'no one frame under the pointer can hold them all' };
   const kind = homeless[0]!;
-  return { refused: `a ${KIND_NAMES[kind].toLowerCase()} goes in a ${PARENT[kind]!.frame}, and there is none under the pointer` };
+  return { refused: `a ${KIND_NAMES[kind]} goes in a ${PARENT[kind]!.frame}, and there is none under the pointer` };
 }
 
 /** The site or cluster the selection is in (or is), for adding from the keyboard. */

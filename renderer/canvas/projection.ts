@@ -5,7 +5,7 @@
  * frame), else from a simple grid; frames grow to hold their children.
  */
 import type { Edge, MarkerType, Node } from '@xyflow/react';
-import type { Element, ElementKind, ElementOf, Topology } from '../../shared/model/topology.js';
+import { KIND_TITLES, type Element, type ElementKind, type ElementOf, type Topology } from '../../shared/model/topology.js';
 import type { Diagnostic, Severity } from '../../shared/validation/diagnostic.js';
 
 export type NodeKind = Exclude<ElementKind, 'flow' | 'link'>;
@@ -23,16 +23,6 @@ export type ElementNode = Node<ElementNodeData, NodeKind>;
 
 export const LEAF = { width: 190, height: 56 };
 
-/** How each kind is named to people (and screen readers): "Collector gateway-eu". */
-export const KIND_NAMES: Record<ElementKind, string> = {
-  site: 'Site',
-  cluster: 'Cluster',
-  collector: 'Collector',
-  backend: 'Backend',
-  controlPlane: 'Control plane',
-  flow: 'Flow',
-  link: 'Link',
-};
 const PADDING = 20;
 const HEADER = 40;
 const GAP = 24;
@@ -192,7 +182,7 @@ export function projectTopology(
       // No `extent: 'parent'`: dragging a node out of its frame into another one reparents it.
       ...(parentId ? { parentId } : {}),
       selected: selection.has(element.id),
-      ariaLabel: `${KIND_NAMES[element.kind]} ${element.id}`,
+      ariaLabel: `${KIND_TITLES[element.kind]} ${element.id}`,
       ...(element.kind === 'site' || element.kind === 'cluster' ? { zIndex: element.kind === 'site' ? -2 : -1 } : {}),
       data: { element, ...describe(element), ...(problem ? { severity: problem.severity } : {}), problemCount: problem?.count ?? 0 },
     };

@@ -36,8 +36,7 @@
  */
 import { REFERENCE_FIELDS, referencesOf, unusedId } from '../../shared/graph/network.js';
 import type { Placement } from '../../shared/model/layout.js';
-import type { Element, ElementKind, ElementOf, Topology } from '../../shared/model/topology.js';
-import { KIND_NAMES } from '../../shared/validation/rule.js';
+import { KIND_NAMES, type Element, type ElementKind, type ElementOf, type Topology } from '../../shared/model/topology.js';
 import type { Outcome } from './commands.js';
 
 /** How far a paste moves its nodes off what is already there (four snap-grid steps). */

@@ -8,10 +8,9 @@ import { useMemo, useState } from 'react';
 import { deepEqual } from '../../shared/io/patch-document.js';
 import { MAX_ALIAS_COUNT } from '../../shared/io/yaml-document.js';
 import type { Diagnostic } from '../../shared/validation/diagnostic.js';
-import type { Element, Topology } from '../../shared/model/topology.js';
+import { KIND_TITLES, type Element, type Topology } from '../../shared/model/topology.js';
 import { updateElement } from '../model/commands.js';
 import { appStore, useApp } from '../app/app-store.js';
-import { KIND_NAMES } from '../canvas/projection.js';
 import { fieldForm, fieldsFor } from './inspector-fields.js';
 import { elementForm, type ObjectForm, type UnionForm } from './inspector/form-schema.js';
 import { childOf, planEdit, readAt, retype, setAt, type FormPath, type Plain } from './inspector/form-values.js';
@@ -70,7 +69,7 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
   const root = elementForm(value as { kind: Element['kind']; type?: string });
   const properties = new Set(root.fields.map((field) => field.key));
   const tuned = fieldsFor(element.kind, properties);
-  const help = useFieldHelp(root.description ? { name: KIND_NAMES[element.kind], text: root.description } : undefined);
+  const help = useFieldHelp(root.description ? { name: KIND_TITLES[element.kind], text: root.description } : undefined);
 
   const commit = (candidate: Plain) => {
     const plan = planEdit(topology, element.id, written, candidate);
@@ -105,9 +104,9 @@ function ElementForm({ element, written, topology, diagnostics }: { element: Ele
       onSubmit={(event) => event.preventDefault()}
       onFocus={help.onFocus}
       onBlur={help.onBlur}
-      aria-label={`${KIND_NAMES[element.kind]} ${element.id}`}
+      aria-label={`${KIND_TITLES[element.kind]} ${element.id}`}
     >
-      <p className="inspector-kind">{KIND_NAMES[element.kind]}</p>
+      <p className="inspector-kind">{KIND_TITLES[element.kind]}</p>
       {diagnostics.length > 0 && (
         <ul className="inspector-problems" aria-label={`Problems of ${element.id}`}>
           {diagnostics.map((diagnostic, index) => (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Topology } from './topology.js';
+import { KIND_TITLES, Topology, type ElementKind } from './topology.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -25,10 +25,8 @@ function titled(alternative: JsonObject): JsonObject {
   const properties = alternative.properties as { kind?: { const?: unknown }; type?: { const?: unknown } } | undefined;
   const kind = properties?.kind?.const;
   if (typeof kind !== 'string' || alternative.title !== undefined) return alternative;
-  // `controlPlane` → "Control plane"
-  const name = kind.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
   const type = properties?.type?.const;
-  const title = `${name[0]!.toUpperCase()}${name.slice(1)}${typeof type === 'string' ? ` (${type})` : ''}`;
+  const title = `${KIND_TITLES[kind as ElementKind] ?? kind}${typeof type === 'string' ? ` (${type})` : ''}`;
   return { title, ...alternative };
 }
 

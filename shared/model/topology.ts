@@ -16,6 +16,22 @@ export type Element = z.infer<typeof Element>;
 export type ElementKind = Element['kind'];
 export type ElementOf<K extends ElementKind> = Extract<Element, { kind: K }>;
 
+/** Element kinds as a sentence says them: "a control plane". */
+export const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
+  site: 'site',
+  cluster: 'cluster',
+  collector: 'collector',
+  backend: 'backend',
+  link: 'link',
+  flow: 'flow',
+  controlPlane: 'control plane',
+};
+
+/** Element kinds as a label or a title starts them, and as people (and screen readers) are told them: "Control plane". */
+export const KIND_TITLES = Object.fromEntries(
+  Object.entries(KIND_NAMES).map(([kind, name]) => [kind, `${name[0]!.toUpperCase()}${name.slice(1)}`]),
+) as Readonly<Record<ElementKind, string>>;
+
 /** The whole design: what the canvas draws, the editor shows and the engine turns into files. */
 export const Topology = z
   .object({

@@ -62,17 +62,6 @@ export function isCollectorRule(rule: Rule): rule is CollectorRule {
   return 'checkCollector' in rule;
 }
 
-/** Element kinds as a sentence says them. */
-export const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
-  site: 'site',
-  cluster: 'cluster',
-  collector: 'collector',
-  backend: 'backend',
-  link: 'link',
-  flow: 'flow',
-  controlPlane: 'control plane',
-};
-
 /** Index of an element in `topology.elements`, for model paths. */
 export function elementPath(topology: Topology, elementId: string): (string | number)[] {
   const index = topology.elements.findIndex((element) => element.id === elementId);

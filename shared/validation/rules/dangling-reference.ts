@@ -1,7 +1,8 @@
 import { closestMatch } from '../../text/closest.js';
 import { REFERENCE_FIELDS, referencesOf } from '../../graph/network.js';
 import type { Element, ElementKind } from '../../model/topology.js';
-import { KIND_NAMES, diagnose, updateElement, type Rule } from '../rule.js';
+import { KIND_NAMES, KIND_TITLES } from '../../model/topology.js';
+import { diagnose, updateElement, type Rule } from '../rule.js';
 
 
 /** What each reference means, to say it in a sentence. */
@@ -46,7 +47,7 @@ export const danglingReference: Rule = {
       !broken(element) ? NONE : referencesOf(element).flatMap((reference) => {
         const target = index.byId.get(reference.id);
         if (target && reference.kinds.includes(target.kind)) return NONE;
-        const owner = `${KIND_NAMES[element.kind][0]!.toUpperCase()}${KIND_NAMES[element.kind].slice(1)} '${element.id}'`;
+        const owner = `${KIND_TITLES[element.kind]} '${element.id}'`;
         const says = `${owner} ${MEANING[`${element.kind}.${reference.field}`] ?? `refers (${reference.field}) to`} '${reference.id}'`;
         const problem = target
           ? `${says}, which is ${kindList([target.kind])}: \`${reference.field}\` must name ${kindList(reference.kinds)}.`

@@ -1,6 +1,7 @@
 import type { Topology } from '../../model/topology.js';
 import { unusedId } from '../../graph/network.js';
-import { KIND_NAMES, diagnose, type Rule } from '../rule.js';
+import { KIND_NAMES } from '../../model/topology.js';
+import { diagnose, type Rule } from '../rule.js';
 
 
 /** Renames the element at one position only; references keep pointing at the first of the ids. */
